@@ -1,0 +1,10 @@
+import type { CliCommand } from '../cliCommand.js';
+import { startCommand } from './startCommand.js';
+
+/**
+ * Every command of `badgekiosk`. Each area keeps its commands in its own file under
+ * src/cli/commands/ and adds one line here.
+ */
+export const COMMANDS: readonly CliCommand[] = [
+  startCommand,
+];

@@ -1,0 +1,76 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const repoRoot = path.resolve(__dirname, '../../..');
+const depcruise = path.join(repoRoot, 'node_modules', '.bin', 'depcruise');
+const config = path.join(repoRoot, '.dependency-cruiser.cjs');
+
+async function cruise(files: Record<string, string>): Promise<{ code: number; output: string }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'layering-'));
+  try {
+    for (const [name, text] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+      await writeFile(path.join(dir, name), text);
+    }
+    await writeFile(path.join(dir, 'tsconfig.node.json'), JSON.stringify({ compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler' } }));
+    const dirs = [...new Set(Object.keys(files).map((f) => f.split('/')[0]!))];
+    try {
+      const { stdout } = await run(depcruise, [...dirs, '--config', config], { cwd: dir });
+      return { code: 0, output: stdout };
+    } catch (error) {
+      const e = error as { code: number; stdout: string; stderr: string };
+      return { code: e.code, output: e.stdout + e.stderr };
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+describe('layering lint (DESIGN §1)', () => {
+  it('passes a core module that imports only core', async () => {
+    const result = await cruise({
+      'src/core/a.ts': "import { b } from './b.js';\nexport const a = b;\n",
+      'src/core/b.ts': 'export const b = 1;\n',
+    });
+    expect(result.output).not.toContain('error');
+    expect(result.code).toBe(0);
+  });
+
+  it('fails the build when src/core imports a Node built-in', async () => {
+    const result = await cruise({ 'src/core/a.ts': "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n" });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('core-no-builtins');
+  });
+
+  it('fails the build when src/core imports the store', async () => {
+    const result = await cruise({
+      'src/core/a.ts': "import { s } from '../store/s.js';\nexport const a = s;\n",
+      'src/store/s.ts': 'export const s = 1;\n',
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('core-is-pure');
+  });
+
+  it('fails the build when the renderer imports a Node built-in or the host', async () => {
+    const result = await cruise({
+      'renderer/kiosk/a.ts': "import fs from 'node:fs';\nimport { h } from '../../src/host/h.js';\nexport const a = [fs, h];\n",
+      'src/host/h.ts': 'export const h = 1;\n',
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('renderer-no-builtins');
+    expect(result.output).toContain('renderer-no-node');
+  });
+
+  it('fails the build when the host imports Electron code', async () => {
+    const result = await cruise({
+      'src/host/h.ts': "import { w } from '../../electron/w.js';\nexport const h = w;\n",
+      'electron/w.ts': 'export const w = 1;\n',
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('host-not-electron');
+  });
+});
