@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { KioskApi, KioskState, SessionState } from '../../../src/contract/index.js';
+import type { KioskApi, KioskState, SessionState, SignOutReason } from '../../../src/contract/index.js';
 import { IdleCountdown } from '../components/IdleCountdown.js';
 import { StatusBar } from '../components/StatusBar.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -11,6 +11,8 @@ import { useKeyboardWedge } from '../wedge/useKeyboardWedge.js';
 
 const TOUCH_THROTTLE_MS = 2000;
 const IDLE_NOTICE_MS = 20_000;
+/** Sign-outs nobody asked for on this screen; a locked-out sign-out keeps its notice up. */
+const AUTOMATIC_SIGN_OUTS: ReadonlySet<SignOutReason> = new Set(['idle', 'second-swipe', 'other-card']);
 
 export interface KioskAppProps {
   readonly api: KioskApi;
@@ -57,7 +59,7 @@ export function KioskApp(props: KioskAppProps) {
         if (next.phase !== 'idle') setLoggedOut(false);
         // A new card, or a sign-out the person did not ask for, replaces whatever message was up;
         // a refusal that ends a session (locked out) keeps its message.
-        const automatic = signedOut !== null && signedOut.reason !== 'cancel' && signedOut.reason !== 'logout';
+        const automatic = signedOut !== null && AUTOMATIC_SIGN_OUTS.has(signedOut.reason);
         if (automatic || (next.phase !== 'idle' && previous.phase !== next.phase)) setNotice(null);
         if (signedOut) {
           setCountdown(null);
