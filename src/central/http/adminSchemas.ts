@@ -3,9 +3,10 @@ import { MAX_CARD_NUMBER_LENGTH } from '../../core/index.js';
 
 /** Shapes of the administration API (`/api/v1/admin/…`). */
 
-export const usernameSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._@-]+$/, 'letters, digits and . _ @ - only');
+// Field rules beyond length are those of `users add`/`users import` (src/userImport/newUserFields.ts).
+export const usernameSchema = z.string().trim().min(1).max(128);
 export const displayNameSchema = z.string().trim().max(200);
-export const emailSchema = z.string().trim().max(254).refine((v) => v === '' || /^[^\s@]+@[^\s@]+$/.test(v), 'an email address or empty');
+export const emailSchema = z.string().trim().max(254);
 export const cardNumberSchema = z.string().trim().min(1).max(MAX_CARD_NUMBER_LENGTH).regex(/^[0-9A-Za-z]+$/, 'letters and digits only');
 export const idParamsSchema = z.object({ id: z.string().min(1).max(100) }).strict();
 
@@ -41,8 +42,8 @@ export const createUserSchema = z
     username: usernameSchema,
     displayName: displayNameSchema.default(''),
     email: emailSchema.default(''),
-    primaryCard: cardNumberSchema.nullable().default(null),
-    secondaryCard: cardNumberSchema.nullable().default(null),
+    primaryCard: z.string().max(64).nullable().default(null),
+    secondaryCard: z.string().max(64).nullable().default(null),
     pin: z.string().max(64).optional().describe('Initial PIN (PIN policy applies); omit to let the user set one at first login'),
   })
   .strict();
@@ -64,7 +65,13 @@ export const setCardsSchema = z
   .strict()
   .refine((v) => v.primary !== undefined || v.secondary !== undefined, 'name primary, secondary or both');
 
-export const importResultSchema = z.object({ imported: z.number().int() });
+export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+export const importResultSchema = z.object({ imported: z.number().int(), withPin: z.number().int() });
+export const importRefusedSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+  problems: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+  problemCount: z.number().int(),
+});
 
 export const configEntrySchema = z.object({
   name: z.string(),

@@ -17,10 +17,16 @@ import {
 } from '../services/adminUsers.js';
 import { readConfig } from '../services/centralConfig.js';
 import { findUserRow } from '../services/userRows.js';
+import { checkNewUserFields } from '../../userImport/newUserFields.js';
+import { UserCsvFormatError } from '../../userImport/userCsvReader.js';
+import { importUsersCsv } from '../services/centralUserImport.js';
 import {
   adminUserSchema,
   createUserSchema,
   idParamsSchema,
+  importRefusedSchema,
+  importResultSchema,
+  MAX_IMPORT_BYTES,
   setCardsSchema,
   updateUserSchema,
   userListQuerySchema,
@@ -42,11 +48,37 @@ export function adminWrite<T>(ctx: CentralContext, request: FastifyRequest, fn: 
 export function registerAdminUserRoutes(app: FastifyInstance, ctx: CentralContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const preHandler = adminAuth(ctx);
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: MAX_IMPORT_BYTES }, (_request, body, done) => done(null, body));
 
   r.get('/api/v1/admin/users', {
     schema: { tags, security, summary: 'Search users (part of username, name or email; or a whole Card/ID number)', querystring: userListQuerySchema, response: { 200: userListSchema, ...errors } },
     preHandler,
   }, async (request) => searchUsers(ctx.storage.db, request.query));
+
+  r.post('/api/v1/admin/users/import', {
+    schema: {
+      tags, security,
+      summary: 'Import users from CSV (header username,name,email,primary_card,secondary_card,pin): all rows or none',
+      consumes: ['text/csv'],
+      body: z.string().min(1).describe('The CSV file, as for `badgekiosk users import`'),
+      response: { 200: importResultSchema, ...errors, 422: importRefusedSchema },
+    },
+    bodyLimit: MAX_IMPORT_BYTES,
+    preHandler,
+  }, async (request, reply) => {
+    try {
+      const outcome = await importUsersCsv(request.body, { storage: ctx.storage, pinHasher: ctx.pinHasher, hashConcurrency: 2 }, (fn) => adminWrite(ctx, request, fn));
+      if (outcome.ok) return { imported: outcome.imported, withPin: outcome.withPin };
+      return reply.code(422).send({
+        ...errorBody('import-refused', `${outcome.problemCount} row(s) have problems; nothing was imported.`),
+        problems: [...outcome.problems],
+        problemCount: outcome.problemCount,
+      });
+    } catch (error) {
+      if (error instanceof UserCsvFormatError) return reply.code(400).send(errorBody('invalid-csv', error.message));
+      throw error;
+    }
+  });
 
   r.get('/api/v1/admin/users/:id', {
     schema: { tags, security, summary: 'One user', params: idParamsSchema, response: { 200: adminUserSchema, ...errors } },
@@ -60,15 +92,20 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: CentralContex
     schema: { tags, security, summary: 'Create a user', body: createUserSchema, response: { 201: adminUserSchema, ...errors } },
     preHandler,
   }, async (request, reply) => {
-    const { pin, ...fields } = request.body;
-    let pinHash: string | null = null;
-    if (pin !== undefined) {
-      const config = await readConfig(ctx.storage.db);
-      const policy = validatePinPolicy(pin, { minLength: config['pin.min-length'], maxLength: config['pin.max-length'] });
-      if (!policy.ok) return sendDomainError(reply, policy.error);
-      pinHash = await ctx.pinHasher.hash(pin);
-    }
-    const created = await adminWrite(ctx, request, (w) => createUser(w, { ...fields, pinHash }));
+    const body = request.body;
+    const config = await readConfig(ctx.storage.db);
+    const policy = { minLength: config['pin.min-length'], maxLength: config['pin.max-length'] };
+    const { fields, reasons } = checkNewUserFields(
+      { username: body.username, name: body.displayName, email: body.email, primaryCard: body.primaryCard ?? '', secondaryCard: body.secondaryCard ?? '', pin: body.pin ?? '' },
+      (pin) => {
+        const checked = validatePinPolicy(pin, policy);
+        return checked.ok ? null : checked.error.message;
+      },
+    );
+    if (reasons.length > 0) return reply.code(400).send(errorBody('invalid-input', reasons.join('; ')));
+    const pinHash = fields.pin === null ? null : await ctx.pinHasher.hash(fields.pin);
+    const { pin: _pin, ...user } = fields;
+    const created = await adminWrite(ctx, request, (w) => createUser(w, { ...user, pinHash }));
     return created.ok ? reply.code(201).send(created.value) : sendDomainError(reply, created.error);
   });
 
@@ -76,7 +113,15 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: CentralContex
     schema: { tags, security, summary: 'Change username, name, email or disabled', params: idParamsSchema, body: updateUserSchema, response: { 200: adminUserSchema, ...errors } },
     preHandler,
   }, async (request, reply) => {
-    const updated = await adminWrite(ctx, request, (w) => updateUser(w, request.params.id, request.body));
+    const current = await findUserRow(ctx.storage.db, request.params.id);
+    if (!current) return reply.code(404).send(errorBody('not-found', 'No such user.'));
+    const patch = request.body;
+    const { reasons } = checkNewUserFields(
+      { username: patch.username ?? current.username, name: patch.displayName ?? current.display_name, email: patch.email ?? current.email, primaryCard: '', secondaryCard: '', pin: '' },
+      () => null,
+    );
+    if (reasons.length > 0) return reply.code(400).send(errorBody('invalid-input', reasons.join('; ')));
+    const updated = await adminWrite(ctx, request, (w) => updateUser(w, request.params.id, patch));
     return updated.ok ? updated.value : sendDomainError(reply, updated.error);
   });
 

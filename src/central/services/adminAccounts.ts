@@ -1,5 +1,7 @@
 import type { Selectable } from 'kysely';
-import type { CentralDb, WriteTx } from '../storage/centralStorage.js';
+import type { CentralDb, CentralStorage, WriteTx } from '../storage/centralStorage.js';
+import { checkAdminPassword, hashAdminPassword } from '../security/adminPasswords.js';
+import { appendAudit } from './centralAudit.js';
 import type { AdminsTable } from '../storage/centralTables.js';
 import { ADMIN_TOKEN_PREFIX, newSecret, sha256Hex } from '../security/secrets.js';
 
@@ -82,4 +84,30 @@ export async function listAdminTokens(db: CentralDb, adminId: string) {
 export async function revokeAdminToken(tx: WriteTx, id: string, adminId: string, now: number): Promise<boolean> {
   const result = await tx.db.updateTable('admin_tokens').set({ revoked_at: now }).where('id', '=', id).where('admin_id', '=', adminId).where('revoked_at', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/**
+ * `badgekiosk central admin create`: the only way administrators come to exist. There is no setup
+ * page, so a fresh central store cannot be claimed by whoever reaches it first over the network.
+ */
+export async function createAdminAccount(
+  storage: CentralStorage,
+  input: { readonly username: string; readonly password: string },
+  now: number,
+  newId: () => string,
+): Promise<{ ok: true; adminId: string } | { ok: false; message: string }> {
+  if (!ADMIN_USERNAME_PATTERN.test(input.username)) return { ok: false, message: 'The username must be 1 to 64 letters, digits or . _ @ -.' };
+  const weak = checkAdminPassword(input.password);
+  if (weak) return { ok: false, message: weak };
+  const passwordHash = await hashAdminPassword(input.password);
+  return storage.write(async (tx) => {
+    if (await findAdminByUsername(tx.db, input.username)) return { ok: false as const, message: `An administrator named ${input.username} already exists.` };
+    const adminId = newId();
+    await insertAdmin(tx, { id: adminId, username: input.username, passwordHash }, now);
+    await appendAudit(tx.db, {
+      id: newId(), at: now, kind: 'admin.create', outcome: 'success', userId: null, username: null, kioskId: null,
+      actor: input.username, code: null, details: { via: 'cli' },
+    });
+    return { ok: true as const, adminId };
+  });
 }

@@ -1,8 +1,8 @@
 import { auditEvent, type Clock, type PinHasher, type RandomSource, type UnitOfWork } from '../../core/index.js';
-import { hashPinsBounded } from './boundedPinHashing.js';
-import { planImport, type RowProblem } from './importPlan.js';
-import type { PinPolicyCheck } from './newUserFields.js';
-import type { UserCsvItem } from './userCsvReader.js';
+import { hashPinsBounded } from '../../userImport/boundedPinHashing.js';
+import { planImport, type RowProblem } from '../../userImport/importPlan.js';
+import type { PinPolicyCheck } from '../../userImport/newUserFields.js';
+import type { UserCsvItem } from '../../userImport/userCsvReader.js';
 
 export interface ImportDeps {
   readonly uow: UnitOfWork;

@@ -1,6 +1,14 @@
-import type { UserRepository } from '../../core/index.js';
 import { checkNewUserFields, type NewUserFields, type PinPolicyCheck } from './newUserFields.js';
 import type { UserCsvItem } from './userCsvReader.js';
+
+/**
+ * Who already holds a username or Card/ID number: the kiosk's UserRepository answers at once, the
+ * central store's database asynchronously.
+ */
+export interface ExistingUsers {
+  findByUsername(username: string): { readonly username: string } | undefined | Promise<{ readonly username: string } | undefined>;
+  findByCard(cardNumber: string): { readonly username: string } | undefined | Promise<{ readonly username: string } | undefined>;
+}
 
 export interface RowProblem {
   readonly line: number;
@@ -28,7 +36,7 @@ const MAX_REPORTED_PROBLEMS = 1000;
  */
 export async function planImport(
   items: AsyncIterable<UserCsvItem>,
-  existing: Pick<UserRepository, 'findByUsername' | 'findByCard'>,
+  existing: ExistingUsers,
   pinPolicy: PinPolicyCheck,
 ): Promise<ImportPlan> {
   const rows: ImportRow[] = [];
@@ -53,7 +61,7 @@ export async function planImport(
       if (firstLine !== undefined) reasons.push(`duplicate username ${fields.username} (also on line ${firstLine})`);
       else {
         usernameLines.set(fields.username, line);
-        if (existing.findByUsername(fields.username)) reasons.push(`username ${fields.username} already exists`);
+        if (await existing.findByUsername(fields.username)) reasons.push(`username ${fields.username} already exists`);
       }
     }
     for (const card of [fields.primaryCard, fields.secondaryCard]) {
@@ -64,7 +72,7 @@ export async function planImport(
         continue;
       }
       cardLines.set(card, line);
-      const holder = existing.findByCard(card);
+      const holder = await existing.findByCard(card);
       if (holder) reasons.push(`Card/ID number ${card} is already held by user ${holder.username}`);
     }
     if (reasons.length > 0) {
