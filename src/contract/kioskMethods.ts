@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { resultSchema } from './contractError.js';
+import { cardNumberSchema, kioskStateSchema, sessionStateSchema } from './kioskState.js';
+
+/**
+ * A PIN as typed on the keypad. Only the length is bounded here: the PIN policy (digits only,
+ * min/max length, no runs) is the domain's, so its refusals come back as `pin-policy` with words.
+ * Schema messages never echo the value.
+ */
+const pinSchema = z.string().min(1, 'a PIN is needed').max(64, 'a PIN has at most 64 characters');
+const newPinSchema = z.string().max(64, 'a PIN has at most 64 characters');
+
+const noInput = z.strictObject({});
+const ack = z.strictObject({});
+
+/** The new number is shown large; the old one stops working at once. */
+const cardChangedSchema = z.strictObject({
+  field: z.enum(['primary', 'secondary']),
+  cardNumber: z.string(),
+  changesLeftToday: z.number().int().min(0),
+});
+
+/**
+ * Every call the renderer can make, by name: one input schema and one output schema each.
+ * Calls that move the session return the new SessionState; the host also announces it with a
+ * `session` event, so a renderer may draw from events alone. Refusals come back as error values
+ * (see contractError.ts); after a refusal the `session` event says where the session is now.
+ */
+export const KIOSK_METHODS = {
+  /** Everything the screens need at start-up; call again after a reconnect. */
+  getState: { input: noInput, output: kioskStateSchema },
+  /**
+   * A card decoded in the renderer (keyboard wedge). → enter-pin | set-pin | signed-in, or
+   * unknown-card, locked-out (details.lockedUntil), user-disabled. The signed-in user's own card
+   * again → idle (signed out, reason second-swipe). Another card while signed in → that card's flow.
+   */
+  presentCard: { input: z.strictObject({ cardNumber: cardNumberSchema }), output: sessionStateSchema },
+  /** An ID number typed on the keypad → always enter-pin (no hint whether the ID exists). */
+  beginTypedId: { input: z.strictObject({ idNumber: cardNumberSchema }), output: sessionStateSchema },
+  /**
+   * In enter-pin → signed-in; or set-pin when the user has none yet and may set one now; or
+   * wrong-pin (details.attemptsLeft), invalid-credentials, locked-out (details.lockedUntil),
+   * user-disabled, new-pin-needs-card.
+   */
+  submitPin: { input: z.strictObject({ pin: pinSchema }), output: sessionStateSchema },
+  /** In set-pin → signed-in; or pin-policy (details.rule), pin-mismatch, new-pin-needs-card. */
+  setFirstPin: { input: z.strictObject({ newPin: newPinSchema, confirmPin: newPinSchema }), output: sessionStateSchema },
+  /** Signed in → still signed in; or wrong-pin, pin-policy, pin-mismatch, pin-change-not-allowed, locked-out. */
+  changePin: {
+    input: z.strictObject({ currentPin: pinSchema, newPin: newPinSchema, confirmPin: newPinSchema }),
+    output: sessionStateSchema,
+  },
+  /** Signed in → the new number of the allowed field; or card-change-not-allowed, daily-limit, central-unreachable. */
+  regenerateCard: { input: noInput, output: cardChangedSchema },
+  /** Signed in, manual entry allowed → as regenerateCard; or manual-card-not-allowed, invalid-card-number, card-in-use. */
+  setCard: {
+    input: z.strictObject({ cardNumber: cardNumberSchema }),
+    output: cardChangedSchema,
+  },
+  /** The person touched the screen: restarts the idle timer (and stops a running countdown). */
+  touch: { input: noInput, output: ack },
+  /** Signed in → idle (reason logout). */
+  logout: { input: noInput, output: sessionStateSchema },
+  /** Leaves enter-pin or set-pin (or a signed-in session) → idle (reason cancel). */
+  cancel: { input: noInput, output: sessionStateSchema },
+} as const;
+
+export type KioskMethods = typeof KIOSK_METHODS;
+export type MethodName = keyof KioskMethods;
+export type MethodInput<M extends MethodName> = z.infer<KioskMethods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.infer<KioskMethods[M]['output']>;
+export type CardChangedOutput = MethodOutput<'regenerateCard'>;
+
+/** The exact list of methods: the preload exposes these and nothing else; the host serves these. */
+export const METHOD_NAMES = Object.keys(KIOSK_METHODS) as MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(KIOSK_METHODS, name);
+}
+
+/** The whole answer of each method, `{ok:true,value}` | `{ok:false,error}`, for clients and tests. */
+export const METHOD_RESULT_SCHEMAS: { readonly [M in MethodName]: z.ZodType } = Object.fromEntries(
+  METHOD_NAMES.map((m): [MethodName, z.ZodType] => [m, resultSchema(KIOSK_METHODS[m].output as z.ZodType)]),
+) as Record<MethodName, z.ZodType>;

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/**
+ * Web mode: the page is served at `http://127.0.0.1:<port>/#token=<hex>` and opens a WebSocket at
+ * WEB_SOCKET_PATH?token=<hex>. A missing or wrong token gets one unauthorized error frame and the
+ * close code below; nothing else is served on that socket.
+ */
+export const WEB_SOCKET_PATH = '/kiosk-socket';
+export const TOKEN_PARAM = 'token';
+export const CLOSE_UNAUTHORIZED = 4401;
+
+/** Electron: one IPC channel per method, `kiosk:<method>`, and one for events. */
+export const IPC_METHOD_PREFIX = 'kiosk:';
+export const IPC_EVENT_CHANNEL = 'kiosk-event';
+
+export function ipcChannelOf(method: string): string {
+  return IPC_METHOD_PREFIX + method;
+}
+
+/** Renderer → host. `input` is validated against the method's own schema by the host. */
+export const wireRequestSchema = z.strictObject({
+  id: z.number().int().min(0),
+  method: z.string().max(64),
+  input: z.unknown(),
+});
+export type WireRequest = z.infer<typeof wireRequestSchema>;
+
+/**
+ * Host → renderer: a response to request `id` (null when the request could not even be read),
+ * or an event. `result` is `{ok, value}` / `{ok, error}` and is validated by the client against
+ * the method's output schema.
+ */
+export const wireResponseSchema = z.strictObject({ id: z.number().int().min(0).nullable(), result: z.unknown() });
+export const wireEventSchema = z.strictObject({ event: z.string(), payload: z.unknown() });
+export const wireServerMessageSchema = z.union([wireResponseSchema, wireEventSchema]);
+export type WireServerMessage = z.infer<typeof wireServerMessageSchema>;

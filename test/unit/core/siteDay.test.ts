@@ -1,0 +1,49 @@
+import { startOfSiteDay } from '../../../src/core/index.js';
+
+const at = (iso: string) => Date.parse(iso);
+
+describe('startOfSiteDay: the site calendar day in site.timezone', () => {
+  it('is midnight UTC for UTC', () => {
+    expect(startOfSiteDay(at('2026-03-10T15:42:07.123Z'), 'UTC')).toBe(at('2026-03-10T00:00:00Z'));
+  });
+
+  it('is local midnight, not UTC midnight, in Europe/Berlin', () => {
+    // 00:30 in Berlin on 10 March is still 9 March in UTC.
+    expect(startOfSiteDay(at('2026-03-09T23:30:00Z'), 'Europe/Berlin')).toBe(at('2026-03-09T23:00:00Z'));
+  });
+
+  it('gives a 23-hour day when Berlin springs forward', () => {
+    const start = startOfSiteDay(at('2026-03-29T20:00:00Z'), 'Europe/Berlin');
+    expect(start).toBe(at('2026-03-28T23:00:00Z')); // midnight CET (+01:00)
+    const next = startOfSiteDay(at('2026-03-30T10:00:00Z'), 'Europe/Berlin');
+    expect(next).toBe(at('2026-03-29T22:00:00Z')); // midnight CEST (+02:00)
+    expect(next - start).toBe(23 * 3_600_000);
+  });
+
+  it('gives a 25-hour day when New York falls back', () => {
+    const start = startOfSiteDay(at('2026-11-01T23:00:00Z'), 'America/New_York');
+    expect(start).toBe(at('2026-11-01T04:00:00Z')); // midnight EDT (-04:00)
+    const next = startOfSiteDay(at('2026-11-02T12:00:00Z'), 'America/New_York');
+    expect(next).toBe(at('2026-11-02T05:00:00Z')); // midnight EST (-05:00)
+    expect(next - start).toBe(25 * 3_600_000);
+  });
+
+  it('starts at 01:00 when midnight does not exist (Santiago springs forward at 00:00)', () => {
+    // Chile: clocks went from 00:00 -04 to 01:00 -03 on 2024-09-08.
+    expect(startOfSiteDay(at('2024-09-08T15:00:00Z'), 'America/Santiago')).toBe(at('2024-09-08T04:00:00Z'));
+  });
+
+  it('counts an instant exactly at midnight as the new day, and one ms before as the old', () => {
+    const midnight = at('2026-06-15T22:00:00Z'); // 00:00 CEST on 16 June
+    expect(startOfSiteDay(midnight, 'Europe/Berlin')).toBe(midnight);
+    expect(startOfSiteDay(midnight - 1, 'Europe/Berlin')).toBe(at('2026-06-14T22:00:00Z'));
+  });
+
+  it('handles half-hour zones east of UTC (Asia/Kolkata)', () => {
+    expect(startOfSiteDay(at('2026-01-01T20:00:00Z'), 'Asia/Kolkata')).toBe(at('2026-01-01T18:30:00Z'));
+  });
+
+  it('refuses an unknown zone', () => {
+    expect(() => startOfSiteDay(0, 'Mars/Olympus_Mons')).toThrow(RangeError);
+  });
+});
