@@ -39,8 +39,6 @@ export async function buildCentralServer(ctx: CentralContext, options: CentralSe
     logger: options.logger ?? false,
     bodyLimit: 64 * 1024,
     ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key } } : {}),
-    // Requests are logged without bodies; headers that carry credentials are redacted.
-    disableRequestLogging: false,
     requestTimeout: 30_000,
   } as FastifyServerOptions) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);

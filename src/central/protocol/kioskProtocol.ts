@@ -57,7 +57,10 @@ export const feedChangeSchema = z.discriminatedUnion('type', [
   z.object({ seq, type: z.literal('user'), user: wireUserSchema }),
   z.object({ seq, type: z.literal('user-deleted'), userId: id }),
   z.object({ seq, type: z.literal('config'), name: z.string(), value: z.union([z.boolean(), z.number(), z.string()]) }),
-  z.object({ seq, type: z.literal('card-change'), id, userId: id, field: cardField, at: epochMs }),
+  z.object({
+    seq, type: z.literal('card-change'), id, userId: id, field: cardField, kind: z.enum(['generated', 'manual']), at: epochMs,
+    kioskId: id.nullable().describe('Kiosk where the change was made'),
+  }),
 ]);
 export type WireFeedChange = z.infer<typeof feedChangeSchema>;
 

@@ -13,7 +13,9 @@ export type FeedChange =
       readonly id: string;
       readonly userId: string;
       readonly field: CardField;
+      readonly kind: 'generated' | 'manual';
       readonly at: number;
+      readonly kioskId: string | null;
     };
 
 export interface FeedPage {
@@ -52,7 +54,7 @@ export async function readChanges(db: CentralDb, after: number, limit: number, n
     db.selectFrom('config').select(['name', 'value', 'seq']).where('seq', '>', after).where('seq', '<=', latest).orderBy('seq').limit(take).execute(),
     db
       .selectFrom('card_changes')
-      .select(['id', 'user_id', 'field', 'at', 'seq'])
+      .select(['id', 'user_id', 'field', 'kind', 'at', 'kiosk_id', 'seq'])
       .where('seq', '>', after)
       .where('seq', '<=', latest)
       .where('at', '>', now - CARD_CHANGE_HORIZON_MS)
@@ -65,7 +67,10 @@ export async function readChanges(db: CentralDb, after: number, limit: number, n
   for (const row of tombstones) merged.push({ seq: Number(row.seq), type: 'user-deleted', userId: row.id });
   for (const row of config) merged.push({ seq: Number(row.seq), type: 'config', name: row.name, value: JSON.parse(row.value) as boolean | number | string });
   for (const row of cardChanges) {
-    merged.push({ seq: Number(row.seq), type: 'card-change', id: row.id, userId: row.user_id, field: row.field, at: Number(row.at) });
+    merged.push({
+      seq: Number(row.seq), type: 'card-change', id: row.id, userId: row.user_id, field: row.field,
+      kind: row.kind === 'manual' ? 'manual' : 'generated', at: Number(row.at), kioskId: row.kiosk_id,
+    });
   }
   merged.sort((a, b) => a.seq - b.seq);
   const hasMore = merged.length > limit;

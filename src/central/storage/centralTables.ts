@@ -71,7 +71,7 @@ export interface CardChangesTable {
   id: string;
   user_id: string;
   field: 'primary' | 'secondary';
-  kind: 'generated' | 'manual' | 'admin';
+  kind: 'generated' | 'manual';
   at: number;
   kiosk_id: string | null;
   seq: number;

@@ -1,5 +1,7 @@
 import type { CliCommand } from '../cliCommand.js';
+import { centralAdminCreateCommand, centralServeCommand } from './centralCommands.js';
 import { startCommand } from './startCommand.js';
+import { kioskEnrollCommand, syncNowCommand, syncStatusCommand } from './syncCommands.js';
 
 /**
  * Every command of `badgekiosk`. Each area keeps its commands in its own file under
@@ -7,4 +9,9 @@ import { startCommand } from './startCommand.js';
  */
 export const COMMANDS: readonly CliCommand[] = [
   startCommand,
+  centralServeCommand,
+  centralAdminCreateCommand,
+  kioskEnrollCommand,
+  syncStatusCommand,
+  syncNowCommand,
 ];
