@@ -46,6 +46,8 @@ export async function buildCentralServer(ctx: CentralContext, options: CentralSe
   app.decorateRequest('kiosk', null);
   app.decorateRequest('admin', null);
   installErrorHandler(app);
+  // JSON everywhere (and text/csv for the import route): any other body is refused with 415.
+  app.removeContentTypeParser('text/plain');
 
   const limits = rateLimits(options.rateLimits);
   await app.register(cookie);
