@@ -1,4 +1,4 @@
-import type { KeyboardWedgeDecoder, WedgeKeystroke } from './wedgeDecoder.js';
+import type { KeyboardWedgeDecoder, WedgeKeystroke, WedgeOutcome } from './wedgeDecoder.js';
 
 const DIGIT_OR_LETTER = /^(Digit|Numpad)(\d)$|^Key([A-Z])$/;
 
@@ -19,22 +19,24 @@ export function createBurstWedgeDecoder(options: { maxGapMs?: number; minLength?
   let buffer = '';
   let lastAt = -Infinity;
   return {
-    push(keystroke) {
-      const gap = keystroke.at - lastAt;
-      lastAt = keystroke.at;
+    keydown(key) {
+      const gap = key.timeStamp - lastAt;
+      lastAt = key.timeStamp;
       if (gap > maxGapMs) buffer = '';
-      if (keystroke.code === 'Enter' || keystroke.code === 'NumpadEnter') {
-        const card = buffer.length >= minLength ? buffer : null;
+      if (key.code === 'Enter' || key.code === 'NumpadEnter') {
+        const outcomes: WedgeOutcome[] = buffer.length >= minLength ? [{ kind: 'card', text: buffer }] : [];
         buffer = '';
-        return card;
+        return { swallow: true, outcomes };
       }
-      const char = charOf(keystroke);
+      const char = charOf(key);
       if (char === null) {
-        if (!/^(Shift|Control|Alt|Meta)/.test(keystroke.code)) buffer = '';
-        return null;
+        if (!/^(Shift|Control|Alt|Meta)/.test(key.code)) buffer = '';
+      } else {
+        buffer += char;
       }
-      buffer += char;
-      return null;
+      return { swallow: true, outcomes: [] };
     },
+    deadline: () => undefined,
+    silence: () => [],
   };
 }
