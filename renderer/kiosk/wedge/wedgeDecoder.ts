@@ -13,7 +13,7 @@ export type WedgeOutcome = { readonly kind: 'card'; readonly text: string } | { 
 /**
  * Turns keystrokes into card numbers: a reader types far faster than a person, so a fast burst is
  * a card. The app depends on this shape only; the shared pure decoder of src/devices
- * (keyboardWedgeDecoder.ts) has it, and so does the interim burst decoder.
+ * (keyboardWedgeDecoder.ts) is what main.tsx plugs in.
  */
 export interface KeyboardWedgeDecoder {
   keydown(key: WedgeKeystroke): { readonly swallow: boolean; readonly outcomes: readonly WedgeOutcome[] };
