@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { fail, ok, type CardField, type DomainError, type RandomSource, type Result } from '../../core/index.js';
+import { fail, ok, toPublicUser, type CardField, type DomainError, type PublicUser, type RandomSource, type Result } from '../../core/index.js';
 import type { CentralDb, WriteTx } from '../storage/centralStorage.js';
 import { appendAudit, type CentralAuditKind } from './centralAudit.js';
 import {
@@ -9,44 +9,23 @@ import {
   insertUserRow,
   isCardTaken,
   setCardNumber,
+  toUser,
   updateUserRow,
   type UserChanges,
   type UserRow,
 } from './userRows.js';
 
 /** A user as administrators see it: everything but the PIN hash. */
-export interface AdminUserView {
-  readonly id: string;
-  readonly username: string;
-  readonly displayName: string;
-  readonly email: string;
-  readonly primaryCard: string | null;
-  readonly secondaryCard: string | null;
-  readonly hasPin: boolean;
-  readonly disabled: boolean;
+export type AdminUserView = PublicUser & {
   readonly failedAttempts: number;
-  readonly lockedUntil: number | null;
   readonly version: number;
   readonly createdAt: number;
   readonly updatedAt: number;
-}
+};
 
 export function adminView(row: UserRow): AdminUserView {
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    email: row.email,
-    primaryCard: row.primary_card,
-    secondaryCard: row.secondary_card,
-    hasPin: row.pin_hash !== null,
-    disabled: Number(row.disabled) === 1,
-    failedAttempts: Number(row.failed_attempts),
-    lockedUntil: row.locked_until === null ? null : Number(row.locked_until),
-    version: Number(row.version),
-    createdAt: Number(row.created_at),
-    updatedAt: Number(row.updated_at),
-  };
+  const user = toUser(row);
+  return { ...toPublicUser(user), failedAttempts: user.failedAttempts, version: user.version, createdAt: Number(row.created_at), updatedAt: user.updatedAt };
 }
 
 export interface UserSearch {
