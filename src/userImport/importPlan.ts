@@ -5,9 +5,11 @@ import type { UserCsvItem } from './userCsvReader.js';
  * Who already holds a username or Card/ID number: the kiosk's UserRepository answers at once, the
  * central store's database asynchronously.
  */
+type Maybe<T> = T | Promise<T>;
 export interface ExistingUsers {
-  findByUsername(username: string): { readonly username: string } | undefined | Promise<{ readonly username: string } | undefined>;
-  findByCard(cardNumber: string): { readonly username: string } | undefined | Promise<{ readonly username: string } | undefined>;
+  findByUsername(username: string): Maybe<{ readonly username: string } | undefined>;
+  findByCard(cardNumber: string): Maybe<{ readonly username: string } | undefined>;
+  isCardTaken(cardNumber: string): Maybe<boolean>;
 }
 
 export interface RowProblem {
@@ -25,6 +27,11 @@ export interface ImportPlan {
   /** One entry per bad row, the first ones only (so a wholly wrong file cannot flood memory or the terminal). */
   readonly problems: readonly RowProblem[];
   readonly problemCount: number;
+}
+
+/** Awaits only real promises: the kiosk's synchronous lookups stay free of a microtask per row. */
+async function resolved<T>(value: Maybe<T>): Promise<T> {
+  return value instanceof Promise ? await value : value;
 }
 
 const MAX_REPORTED_PROBLEMS = 1000;
@@ -61,7 +68,8 @@ export async function planImport(
       if (firstLine !== undefined) reasons.push(`duplicate username ${fields.username} (also on line ${firstLine})`);
       else {
         usernameLines.set(fields.username, line);
-        if (await existing.findByUsername(fields.username)) reasons.push(`username ${fields.username} already exists`);
+        const taken = existing.findByUsername(fields.username);
+        if (taken instanceof Promise ? await taken : taken) reasons.push(`username ${fields.username} already exists`);
       }
     }
     for (const card of [fields.primaryCard, fields.secondaryCard]) {
@@ -72,8 +80,11 @@ export async function planImport(
         continue;
       }
       cardLines.set(card, line);
-      const holder = await existing.findByCard(card);
-      if (holder) reasons.push(`Card/ID number ${card} is already held by user ${holder.username}`);
+      // isCardTaken is the cheap probe; the holder is read only for the message.
+      const held = existing.isCardTaken(card);
+      if (held instanceof Promise ? await held : held) {
+        reasons.push(`Card/ID number ${card} is already held by user ${(await resolved(existing.findByCard(card)))?.username ?? '(unknown)'}`);
+      }
     }
     if (reasons.length > 0) {
       report(line, reasons.join('; '));

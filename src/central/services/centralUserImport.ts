@@ -7,7 +7,7 @@ import { appendAudit } from './centralAudit.js';
 import { readConfig } from './centralConfig.js';
 import type { AdminWriteContext } from './adminUsers.js';
 import { checkNewUser } from './adminUsers.js';
-import { findUserRowByUsername, insertUserRow } from './userRows.js';
+import { findUserRowByUsername, insertUserRow, isCardTaken } from './userRows.js';
 import type { CentralStorage } from '../storage/centralStorage.js';
 
 export type CentralImportOutcome =
@@ -32,6 +32,7 @@ export async function importUsersCsv(
     readUserCsv(Readable.from([csv])),
     {
       findByUsername: (username) => findUserRowByUsername(db, username),
+      isCardTaken: (card) => isCardTaken(db, card),
       findByCard: async (card) => {
         const holder = await db
           .selectFrom('card_numbers')
