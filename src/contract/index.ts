@@ -4,3 +4,7 @@ export * from './kioskEvents.js';
 export * from './kioskMethods.js';
 export * from './kioskState.js';
 export * from './wireMessages.js';
+export * from './readerProfile.js';
+export * from './technicianEvents.js';
+export * from './technicianMethods.js';
+export * from './technicianState.js';

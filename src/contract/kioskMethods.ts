@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { resultSchema } from './contractError.js';
 import { cardNumberSchema, kioskStateSchema, sessionStateSchema } from './kioskState.js';
+import { TECHNICIAN_METHODS } from './technicianMethods.js';
 
 /**
  * A PIN as typed on the keypad. Only the length is bounded here: the PIN policy (digits only,
@@ -63,6 +64,7 @@ export const KIOSK_METHODS = {
   logout: { input: noInput, output: sessionStateSchema },
   /** Leaves enter-pin or set-pin (or a signed-in session) → idle (reason cancel). */
   cancel: { input: noInput, output: sessionStateSchema },
+  ...TECHNICIAN_METHODS,
 } as const;
 
 export type KioskMethods = typeof KIOSK_METHODS;
