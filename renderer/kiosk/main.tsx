@@ -1,5 +1,43 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { connectKioskApi } from '../shared/connectKioskApi.js';
+import { KioskApp } from './app/KioskApp.js';
+import { StartupMessage } from './app/StartupMessage.js';
+import { I18nProvider } from './i18n/I18nProvider.js';
+import { createBurstWedgeDecoder } from './wedge/burstWedgeDecoder.js';
+import './kiosk.css';
 
-// Placeholder until the touchscreen app lands (issue: kiosk app).
 const container = document.getElementById('root');
-if (container) createRoot(container).render(<p>badgekiosk</p>);
+if (!container) throw new Error('index.html lacks #root');
+const root = createRoot(container);
+
+async function start(): Promise<void> {
+  const api = connectKioskApi();
+  if (!api) {
+    root.render(<StartupMessage messageKey="connect.noHost" />);
+    return;
+  }
+  root.render(<StartupMessage messageKey="connect.starting" />);
+  // The host may still be opening its socket: getState answers `disconnected` until then.
+  for (let attempt = 0; ; attempt++) {
+    const state = await api.getState();
+    if (state.ok) {
+      root.render(
+        <StrictMode>
+          <I18nProvider initial={state.value.language.default}>
+            <KioskApp api={api} initial={state.value} createWedgeDecoder={createBurstWedgeDecoder} />
+          </I18nProvider>
+        </StrictMode>,
+      );
+      return;
+    }
+    if (state.error.code === 'unauthorized') {
+      root.render(<StartupMessage messageKey="connect.noHost" />);
+      return;
+    }
+    if (attempt > 0) root.render(<StartupMessage messageKey="connect.lost" />);
+    await new Promise((resolve) => setTimeout(resolve, Math.min(250 * 2 ** attempt, 5000)));
+  }
+}
+
+void start();

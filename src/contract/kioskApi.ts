@@ -1,6 +1,7 @@
 import type { ContractResult } from './contractError.js';
 import type { EventName, EventPayload } from './kioskEvents.js';
-import type { MethodInput, MethodName, MethodOutput } from './kioskMethods.js';
+import type { MethodInput, MethodOutput } from './kioskMethods.js';
+import type { MethodName } from './methodNames.js';
 
 /** Methods without input may be called with no argument. */
 type CallArgs<M extends MethodName> = Record<string, never> extends MethodInput<M> ? [input?: MethodInput<M>] : [input: MethodInput<M>];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { resultSchema } from './contractError.js';
+import { METHOD_NAMES, type MethodName } from './methodNames.js';
 import { cardNumberSchema, kioskStateSchema, sessionStateSchema } from './kioskState.js';
 import { TECHNICIAN_METHODS } from './technicianMethods.js';
 
@@ -65,20 +66,17 @@ export const KIOSK_METHODS = {
   /** Leaves enter-pin or set-pin (or a signed-in session) → idle (reason cancel). */
   cancel: { input: noInput, output: sessionStateSchema },
   ...TECHNICIAN_METHODS,
-} as const;
+} as const satisfies { readonly [M in MethodName]: { readonly input: z.ZodType; readonly output: z.ZodType } };
+
+// Fails to compile if the map has a method that METHOD_NAMES lacks.
+const noExtraMethods: Exclude<keyof typeof KIOSK_METHODS, MethodName> extends never ? true : false = true;
+void noExtraMethods;
 
 export type KioskMethods = typeof KIOSK_METHODS;
-export type MethodName = keyof KioskMethods;
 export type MethodInput<M extends MethodName> = z.infer<KioskMethods[M]['input']>;
 export type MethodOutput<M extends MethodName> = z.infer<KioskMethods[M]['output']>;
 export type CardChangedOutput = MethodOutput<'regenerateCard'>;
 
-/** The exact list of methods: the preload exposes these and nothing else; the host serves these. */
-export const METHOD_NAMES = Object.keys(KIOSK_METHODS) as MethodName[];
-
-export function isMethodName(name: unknown): name is MethodName {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(KIOSK_METHODS, name);
-}
 
 /** The whole answer of each method, `{ok:true,value}` | `{ok:false,error}`, for clients and tests. */
 export const METHOD_RESULT_SCHEMAS: { readonly [M in MethodName]: z.ZodType } = Object.fromEntries(

@@ -46,7 +46,8 @@ export type SessionState = z.infer<typeof sessionStateSchema>;
 export type SessionPhase = SessionState['phase'];
 
 /** Why a signed-in (or half-way) session ended. */
-export const signOutReasonSchema = z.enum(['idle', 'second-swipe', 'logout', 'cancel', 'other-card']);
+/** locked-out: too many wrong current PINs while changing the PIN ended the session. */
+export const signOutReasonSchema = z.enum(['idle', 'second-swipe', 'logout', 'cancel', 'other-card', 'locked-out']);
 export type SignOutReason = z.infer<typeof signOutReasonSchema>;
 
 export const readerKindSchema = z.enum(['serial', 'hid', 'keyboard-wedge']);

@@ -68,5 +68,3 @@ export const TECHNICIAN_METHODS = {
     output: readersOverviewSchema,
   },
 } as const;
-
-export const TECHNICIAN_METHOD_NAMES = Object.keys(TECHNICIAN_METHODS) as (keyof typeof TECHNICIAN_METHODS)[];

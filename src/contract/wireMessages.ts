@@ -9,14 +9,6 @@ export const WEB_SOCKET_PATH = '/kiosk-socket';
 export const TOKEN_PARAM = 'token';
 export const CLOSE_UNAUTHORIZED = 4401;
 
-/** Electron: one IPC channel per method, `kiosk:<method>`, and one for events. */
-export const IPC_METHOD_PREFIX = 'kiosk:';
-export const IPC_EVENT_CHANNEL = 'kiosk-event';
-
-export function ipcChannelOf(method: string): string {
-  return IPC_METHOD_PREFIX + method;
-}
-
 /** Renderer → host. `input` is validated against the method's own schema by the host. */
 export const wireRequestSchema = z.strictObject({
   id: z.number().int().min(0),

@@ -139,7 +139,7 @@ export class TechnicianAccess {
       outcome,
       kioskId: this.deps.kioskId,
       code,
-      details: { ...details, actor: 'technician' },
+      details: { actor: 'technician', ...(details as Record<string, string | number | boolean>) } as AuditDetails,
     });
   }
 }

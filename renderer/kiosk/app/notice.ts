@@ -1,0 +1,71 @@
+import type { ContractError } from '../../../src/contract/index.js';
+
+/**
+ * A full-screen message after a refusal: what happened and what to do next. Refusals that belong
+ * inside a flow (PIN policy, numbers differ, number in use) stay inline instead; see inlineProblem.
+ */
+export type Notice =
+  | { readonly kind: 'unknown-card' }
+  | { readonly kind: 'invalid-credentials' }
+  | { readonly kind: 'wrong-pin'; readonly attemptsLeft: number | null }
+  | { readonly kind: 'locked-out'; readonly until: number | null }
+  | { readonly kind: 'disabled' }
+  | { readonly kind: 'daily-limit' }
+  | { readonly kind: 'central-unreachable' }
+  | { readonly kind: 'new-pin-needs-card' }
+  | { readonly kind: 'not-allowed' }
+  | { readonly kind: 'generic' };
+
+function numberDetail(error: ContractError, name: string): number | null {
+  const value = error.details?.[name];
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** The notice for an error code, or null when the current flow shows the problem inline. */
+export function noticeFromError(error: ContractError): Notice | null {
+  switch (error.code) {
+    case 'unknown-card':
+      return { kind: 'unknown-card' };
+    case 'invalid-credentials':
+      return { kind: 'invalid-credentials' };
+    case 'wrong-pin':
+      return { kind: 'wrong-pin', attemptsLeft: numberDetail(error, 'attemptsLeft') };
+    case 'locked-out':
+      return { kind: 'locked-out', until: numberDetail(error, 'lockedUntil') };
+    case 'user-disabled':
+      return { kind: 'disabled' };
+    case 'daily-limit':
+      return { kind: 'daily-limit' };
+    case 'central-unreachable':
+      return { kind: 'central-unreachable' };
+    case 'new-pin-needs-card':
+      return { kind: 'new-pin-needs-card' };
+    case 'pin-change-not-allowed':
+    case 'card-change-not-allowed':
+    case 'manual-card-not-allowed':
+      return { kind: 'not-allowed' };
+    case 'pin-policy':
+    case 'pin-mismatch':
+    case 'card-in-use':
+    case 'invalid-card-number':
+      return null;
+    case 'pin-not-set':
+    case 'pin-already-set':
+    case 'not-found':
+    case 'conflict':
+    case 'invalid-input':
+    // Transport codes: the session event that follows puts the screens right; say so plainly.
+    case 'bad-request':
+    case 'unknown-method':
+    case 'unauthorized':
+    case 'no-session':
+    case 'wrong-step':
+    case 'disconnected':
+    case 'internal':
+      return { kind: 'generic' };
+    default: {
+      const never: never = error.code;
+      return never;
+    }
+  }
+}

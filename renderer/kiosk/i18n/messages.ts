@@ -1,0 +1,9 @@
+import type { en } from './en.js';
+
+type Widen<V> = V extends string ? string : V;
+
+/** Every user-visible text of the kiosk, keyed; parameterised texts are functions. */
+export type Messages = { readonly [K in keyof typeof en]: Widen<(typeof en)[K]> };
+export type MessageKey = keyof Messages;
+/** Keys whose text takes no parameters. */
+export type PlainKey = { [K in MessageKey]: Messages[K] extends string ? K : never }[MessageKey];

@@ -1,0 +1,158 @@
+import { useState } from 'react';
+import type { CardField } from '../../../src/core/user.js';
+import type { CallResult, FlowCallbacks } from '../app/flowTypes.js';
+import { cardProblemText } from '../app/inlineProblem.js';
+import { noticeFromError } from '../app/notice.js';
+import { DoneScreen } from '../components/DoneScreen.js';
+import { KeypadScreen } from '../components/KeypadScreen.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+
+export interface CardChangeOutcome {
+  readonly cardNumber: string;
+  readonly changesLeftToday: number;
+}
+
+export interface ChangeCardFlowProps extends FlowCallbacks {
+  readonly field: CardField;
+  readonly currentNumber: string | null;
+  readonly changesLeftToday: number;
+  /** `user.change-card-id.auto-generate-only` is off: the user may type a number. */
+  readonly manualAllowed: boolean;
+  readonly cardLengths: { readonly min: number; readonly max: number };
+  readonly regenerate: () => Promise<CallResult<CardChangeOutcome>>;
+  readonly setCard: (cardNumber: string) => Promise<CallResult<CardChangeOutcome>>;
+  readonly onDone: () => void;
+}
+
+type Step =
+  | { readonly name: 'overview' }
+  | { readonly name: 'confirm'; readonly typed: string | null }
+  | { readonly name: 'type' }
+  | { readonly name: 'result'; readonly outcome: CardChangeOutcome };
+
+/**
+ * Change the one Card/ID number field the configuration names: generate (or type, where allowed),
+ * confirm, then show the new number large with the warning that the old one stops working.
+ */
+export function ChangeCardFlow(props: ChangeCardFlowProps) {
+  const { t } = useI18n();
+  const [step, setStep] = useState<Step>({ name: 'overview' });
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (typed: string | null) => {
+    setBusy(true);
+    const result = typed === null ? await props.regenerate() : await props.setCard(typed);
+    setBusy(false);
+    if (result.ok) {
+      setStep({ name: 'result', outcome: result.value });
+      return;
+    }
+    const notice = noticeFromError(result.error);
+    if (notice) {
+      props.onNotice(notice);
+      return;
+    }
+    setProblem(cardProblemText(result.error, t));
+    setStep(typed === null ? { name: 'overview' } : { name: 'type' });
+  };
+
+  switch (step.name) {
+    case 'overview':
+      return (
+        <section className="screen card-screen" aria-labelledby="card-title" data-testid="screen-change-card">
+          <h1 id="card-title">{t('changeCard.title')}</h1>
+          <p className="lead">{t(props.field === 'primary' ? 'changeCard.field.primary' : 'changeCard.field.secondary')}</p>
+          <p>
+            {t('changeCard.current')}: <strong data-testid="current-card">{props.currentNumber ?? t('changeCard.none')}</strong>
+          </p>
+          <p>{t('changeCard.changesLeft')(props.changesLeftToday)}</p>
+          {problem ? (
+            <p className="problem" role="alert">
+              {problem}
+            </p>
+          ) : null}
+          <div className="actions">
+            <button
+              type="button"
+              className="button button-primary button-large"
+              onClick={() => {
+                setProblem(null);
+                setStep({ name: 'confirm', typed: null });
+              }}
+            >
+              {t('changeCard.generate')}
+            </button>
+            {props.manualAllowed ? (
+              <button
+                type="button"
+                className="button button-primary button-large"
+                onClick={() => {
+                  setProblem(null);
+                  setStep({ name: 'type' });
+                }}
+              >
+                {t('changeCard.type')}
+              </button>
+            ) : null}
+          </div>
+          <button type="button" className="button button-secondary" onClick={props.onCancel}>
+            {t('common.back')}
+          </button>
+        </section>
+      );
+    case 'type':
+      return (
+        <KeypadScreen
+          testId="screen-change-card-type"
+          title={t('changeCard.typeTitle')}
+          lead={t('changeCard.typeLength')(props.cardLengths.min, props.cardLengths.max)}
+          problem={problem}
+          masked={false}
+          fieldLabel={t('idEntry.field')}
+          keypadLabel={t('keypad.idLabel')}
+          minLength={1}
+          maxLength={props.cardLengths.max}
+          onCancel={() => setStep({ name: 'overview' })}
+          onSubmit={(typed) => {
+            setProblem(null);
+            setStep({ name: 'confirm', typed });
+          }}
+        />
+      );
+    case 'confirm':
+      return (
+        <section className="screen confirm-screen" aria-labelledby="card-confirm-title" data-testid="screen-change-card-confirm">
+          <h1 id="card-confirm-title">{t('changeCard.confirmTitle')}</h1>
+          {step.typed !== null ? <p className="card-number-large">{step.typed}</p> : null}
+          <p className="lead">{t('changeCard.confirmBody')}</p>
+          <div className="actions">
+            <button
+              type="button"
+              className="button button-primary button-large"
+              disabled={busy}
+              onClick={() => void run(step.typed)}
+            >
+              {t('changeCard.confirm')}
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => setStep({ name: 'overview' })}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </section>
+      );
+    case 'result':
+      return (
+        <DoneScreen testId="screen-change-card-result" title={t('changeCard.resultTitle')} onDone={props.onDone}>
+          <p className="card-number-large" data-testid="new-card-number">
+            {step.outcome.cardNumber}
+          </p>
+          <p className="warning">{t('changeCard.oldStops')}</p>
+        </DoneScreen>
+      );
+    default: {
+      const never: never = step;
+      return never;
+    }
+  }
+}

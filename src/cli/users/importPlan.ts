@@ -1,0 +1,78 @@
+import type { UserRepository } from '../../core/index.js';
+import { checkNewUserFields, type NewUserFields, type PinPolicyCheck } from './newUserFields.js';
+import type { UserCsvItem } from './userCsvReader.js';
+
+export interface RowProblem {
+  readonly line: number;
+  readonly reason: string;
+}
+
+export interface ImportRow extends NewUserFields {
+  readonly line: number;
+}
+
+export interface ImportPlan {
+  /** Valid rows in file order; only meaningful when problemCount is 0 (all rows or none). */
+  readonly rows: readonly ImportRow[];
+  /** One entry per bad row, the first ones only (so a wholly wrong file cannot flood memory or the terminal). */
+  readonly problems: readonly RowProblem[];
+  readonly problemCount: number;
+}
+
+const MAX_REPORTED_PROBLEMS = 1000;
+
+/**
+ * Checks every row of an import against the field rules, against the other rows of the file
+ * (usernames and Card/ID numbers in either field must be unique) and against the users already
+ * in the store, keeping only what the insert needs. Nothing is written here.
+ */
+export async function planImport(
+  items: AsyncIterable<UserCsvItem>,
+  existing: Pick<UserRepository, 'findByUsername' | 'findByCard'>,
+  pinPolicy: PinPolicyCheck,
+): Promise<ImportPlan> {
+  const rows: ImportRow[] = [];
+  const problems: RowProblem[] = [];
+  let problemCount = 0;
+  const report = (line: number, reason: string) => {
+    problemCount++;
+    if (problems.length < MAX_REPORTED_PROBLEMS) problems.push({ line, reason });
+  };
+  const usernameLines = new Map<string, number>();
+  const cardLines = new Map<string, number>();
+
+  for await (const item of items) {
+    if (item.kind === 'problem') {
+      report(item.line, item.reason);
+      continue;
+    }
+    const { line } = item.record;
+    const { fields, reasons } = checkNewUserFields(item.record, pinPolicy);
+    if (fields.username !== '') {
+      const firstLine = usernameLines.get(fields.username);
+      if (firstLine !== undefined) reasons.push(`duplicate username ${fields.username} (also on line ${firstLine})`);
+      else {
+        usernameLines.set(fields.username, line);
+        if (existing.findByUsername(fields.username)) reasons.push(`username ${fields.username} already exists`);
+      }
+    }
+    for (const card of [fields.primaryCard, fields.secondaryCard]) {
+      if (card === null) continue;
+      const firstLine = cardLines.get(card);
+      if (firstLine !== undefined) {
+        if (firstLine !== line) reasons.push(`duplicate Card/ID number ${card} (also on line ${firstLine})`);
+        continue;
+      }
+      cardLines.set(card, line);
+      const holder = existing.findByCard(card);
+      if (holder) reasons.push(`Card/ID number ${card} is already held by user ${holder.username}`);
+    }
+    if (reasons.length > 0) {
+      report(line, reasons.join('; '));
+      continue;
+    }
+    if (problemCount === 0) rows.push({ line, ...fields });
+  }
+  if (problemCount > 0) rows.length = 0;
+  return { rows, problems, problemCount };
+}

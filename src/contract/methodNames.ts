@@ -1,0 +1,26 @@
+import { TECHNICIAN_METHOD_NAMES } from './technicianMethodNames.js';
+
+/**
+ * The names alone, free of zod, so the Electron preload (a sandboxed, bundled script) carries
+ * only these strings. kioskMethods.ts fails to compile unless its map has exactly these keys.
+ */
+export const METHOD_NAMES = [
+  'getState',
+  'presentCard',
+  'beginTypedId',
+  'submitPin',
+  'setFirstPin',
+  'changePin',
+  'regenerateCard',
+  'setCard',
+  'touch',
+  'logout',
+  'cancel',
+  ...TECHNICIAN_METHOD_NAMES,
+] as const;
+
+export type MethodName = (typeof METHOD_NAMES)[number];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && (METHOD_NAMES as readonly string[]).includes(name);
+}

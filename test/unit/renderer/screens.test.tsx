@@ -1,0 +1,103 @@
+// @vitest-environment jsdom
+import { fireEvent, screen } from '@testing-library/react';
+import { HomeScreen } from '../../../renderer/kiosk/screens/HomeScreen.js';
+import { IdleScreen } from '../../../renderer/kiosk/screens/IdleScreen.js';
+import { NoticeScreen } from '../../../renderer/kiosk/screens/NoticeScreen.js';
+import { StatusBar } from '../../../renderer/kiosk/components/StatusBar.js';
+import { pinPolicyText } from '../../../renderer/kiosk/app/inlineProblem.js';
+import { CATALOGUES } from '../../../renderer/kiosk/i18n/catalogues.js';
+import { renderKiosk } from '../../support/rendererRender.js';
+
+const noop = () => {};
+
+describe('idle screen', () => {
+  it('invites a swipe, offers ID entry, and switches language in place', () => {
+    let asked = 0;
+    renderKiosk(<IdleScreen onEnterId={() => asked++} />);
+    expect(screen.getByRole('heading', { name: 'Swipe or tap your card' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Sprache: Deutsch' }));
+    expect(screen.getByRole('heading', { name: 'Karte durchziehen oder auflegen' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sprache: Deutsch' }).getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(screen.getByRole('button', { name: 'ID-Nummer eingeben' }));
+    expect(asked).toBe(1);
+  });
+});
+
+describe('home screen', () => {
+  const home = (canChangePin: boolean, canChangeCard: boolean) =>
+    renderKiosk(
+      <HomeScreen
+        displayName="Ada Lovelace"
+        canChangePin={canChangePin}
+        canChangeCard={canChangeCard}
+        onChangePin={noop}
+        onChangeCard={noop}
+        onLogout={noop}
+      />,
+    );
+
+  it('offers only the actions the configuration allows', () => {
+    home(true, false);
+    expect(screen.getByRole('heading', { name: 'Welcome, Ada Lovelace' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Change PIN' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Change Card/ID number' })).toBeNull();
+  });
+
+  it('says so when nothing may be changed', () => {
+    home(false, false);
+    expect(screen.getByText('Nothing can be changed at this kiosk.')).toBeTruthy();
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Log out']);
+  });
+});
+
+describe('notice screens', () => {
+  it('the daily limit is shown verbatim', () => {
+    renderKiosk(<NoticeScreen notice={{ kind: 'daily-limit' }} actionLabel="Back" onAction={noop} />);
+    expect(
+      screen.getByText(
+        'Your ID number has been changed too many times. Please contact your system administrator for assistance.',
+      ),
+    ).toBeTruthy();
+  });
+
+  it('a wrong PIN says how many attempts are left', () => {
+    renderKiosk(<NoticeScreen notice={{ kind: 'wrong-pin', attemptsLeft: 2 }} actionLabel="Try again" onAction={noop} />);
+    expect(screen.getByRole('heading', { name: 'Wrong PIN' })).toBeTruthy();
+    expect(screen.getByText('You have 2 attempts left before your account is locked.')).toBeTruthy();
+  });
+
+  it('a lockout says until when, in local time', () => {
+    const until = new Date(2026, 10, 28, 14, 35).getTime();
+    const expected = new Intl.DateTimeFormat('fr', { hour: '2-digit', minute: '2-digit' }).format(until);
+    renderKiosk(<NoticeScreen notice={{ kind: 'locked-out', until }} actionLabel="OK" onAction={noop} />, 'fr');
+    expect(screen.getByText(`Trop de codes PIN incorrects. Vous pourrez réessayer après ${expected}.`)).toBeTruthy();
+    expect(expected).toContain('14');
+  });
+
+  it('central store unreachable says what still works', () => {
+    renderKiosk(<NoticeScreen notice={{ kind: 'central-unreachable' }} actionLabel="Back" onAction={noop} />, 'de');
+    expect(screen.getByRole('heading', { name: 'Zentrale Datenbank nicht erreichbar' })).toBeTruthy();
+    expect(screen.getByText(/PIN ändern funktionieren weiterhin/)).toBeTruthy();
+  });
+});
+
+describe('status bar', () => {
+  it('names reader and central store state in words', () => {
+    renderKiosk(<StatusBar reader="disconnected" sync="offline" />);
+    expect(screen.getByTestId('status-reader').textContent).toBe('Reader disconnected');
+    expect(screen.getByTestId('status-sync').textContent).toBe('Central store unreachable');
+  });
+});
+
+describe('PIN policy refusals in words', () => {
+  it.each([
+    ['sequence', 'A PIN may not be a straight run of digits, like 1234 or 9876.'],
+    ['all-same', 'A PIN may not repeat one digit throughout, like 1111.'],
+    ['min-length', 'A PIN must have 5 to 7 digits.'],
+    ['same-as-current', 'The new PIN must differ from your current PIN.'],
+    ['something-new', 'That PIN is not allowed. Please choose another one.'],
+  ])('rule %s reads: %s', (rule, text) => {
+    const error = { code: 'pin-policy' as const, message: 'x', details: { rule, minLength: 5, maxLength: 7 } };
+    expect(pinPolicyText(error, (key) => CATALOGUES.en[key], { min: 4, max: 8 })).toBe(text);
+  });
+});
