@@ -26,6 +26,13 @@ module.exports = {
       to: { path: '^(src/(store|sync|central|host|cli|contract)|renderer|electron)/' },
     },
     {
+      name: 'devices-shared-modules-pure',
+      comment: 'src/devices keyboardWedge*, pipeline*, wiegand* run in the renderer too: only each other and src/core, no Node built-ins, no packages.',
+      severity: 'error',
+      from: { path: '^src/devices/(keyboardWedge|pipeline|wiegand)' },
+      to: { pathNot: ['^src/devices/(keyboardWedge|pipeline|wiegand)', '^src/core/'] },
+    },
+    {
       name: 'adapters-not-up',
       comment: 'store, sync and central implement core ports; they never reach up to the host, CLI, renderer or Electron.',
       severity: 'error',
