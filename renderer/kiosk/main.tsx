@@ -4,6 +4,7 @@ import { connectKioskApi } from '../shared/connectKioskApi.js';
 import { KioskApp } from './app/KioskApp.js';
 import { StartupMessage } from './app/StartupMessage.js';
 import { I18nProvider } from './i18n/I18nProvider.js';
+import { TechnicianGate } from './technician/TechnicianGate.js';
 import { createBurstWedgeDecoder } from './wedge/burstWedgeDecoder.js';
 import './kiosk.css';
 
@@ -25,7 +26,9 @@ async function start(): Promise<void> {
       root.render(
         <StrictMode>
           <I18nProvider initial={state.value.language.default}>
-            <KioskApp api={api} initial={state.value} createWedgeDecoder={createBurstWedgeDecoder} />
+            <TechnicianGate api={api} initial={state.value}>
+              {(kiosk) => <KioskApp api={api} initial={kiosk} createWedgeDecoder={createBurstWedgeDecoder} />}
+            </TechnicianGate>
           </I18nProvider>
         </StrictMode>,
       );

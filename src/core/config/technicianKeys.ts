@@ -1,7 +1,7 @@
 import type { IntegerKey, StringKey } from './configKey.js';
 
-/** An argon2id PHC string as argon2 writes it: `$argon2id$v=19$m=…,t=…,p=…$salt$hash`. */
-const ARGON2ID_PHC = /^\$argon2id\$v=19\$m=\d{1,10},t=\d{1,10},p=\d{1,3}\$[A-Za-z0-9+/]{8,}\$[A-Za-z0-9+/]{16,}$/;
+/** An argon2id PHC string: `$argon2id$v=19$m=…,t=…,p=…$salt$hash` (the argon2 package writes m, p, t). */
+const ARGON2ID_PHC = /^\$argon2id\$v=19\$[mtp]=\d{1,10}(,[mtp]=\d{1,10}){2}\$[A-Za-z0-9+/]{8,}\$[A-Za-z0-9+/]{16,}$/;
 
 export function isArgon2idPhc(value: string): boolean {
   return ARGON2ID_PHC.test(value);
