@@ -1,16 +1,18 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { KeyboardWedgeDecoder } from '../../src/devices/keyboardWedgeDecoder.js';
 import { connectKioskApi } from '../shared/connectKioskApi.js';
 import { KioskApp } from './app/KioskApp.js';
 import { StartupMessage } from './app/StartupMessage.js';
 import { I18nProvider } from './i18n/I18nProvider.js';
 import { TechnicianGate } from './technician/TechnicianGate.js';
-import { createBurstWedgeDecoder } from './wedge/burstWedgeDecoder.js';
 import './kiosk.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html lacks #root');
 const root = createRoot(container);
+/** readers.md §2.4 defaults: a burst of at least 4 keys, at most 50 ms apart on average. */
+const createWedgeDecoder = () => new KeyboardWedgeDecoder();
 
 async function start(): Promise<void> {
   const api = connectKioskApi();
@@ -27,7 +29,7 @@ async function start(): Promise<void> {
         <StrictMode>
           <I18nProvider initial={state.value.language.default}>
             <TechnicianGate api={api} initial={state.value}>
-              {(kiosk) => <KioskApp api={api} initial={kiosk} createWedgeDecoder={createBurstWedgeDecoder} />}
+              {(kiosk) => <KioskApp api={api} initial={kiosk} createWedgeDecoder={createWedgeDecoder} />}
             </TechnicianGate>
           </I18nProvider>
         </StrictMode>,

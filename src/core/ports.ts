@@ -35,6 +35,8 @@ export interface PinHasher {
 }
 
 export interface NewUser {
+  /** Given when the user comes from the central store (sync); else the repository makes a UUID. */
+  readonly id?: string;
   readonly username: string;
   readonly displayName: string;
   readonly email: string;

@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
-import type { KeyboardWedgeDecoder } from './wedgeDecoder.js';
+import type { KeyboardWedgeDecoder, WedgeOutcome } from './wedgeDecoder.js';
 
 /**
  * Feeds every keydown of the page to the decoder while enabled and reports decoded cards. The
  * kiosk has no text fields, so keystrokes are never meant for a control: default actions are
- * suppressed, and a wedge's Enter cannot press a focused button.
+ * suppressed (a wedge's Enter must not press a focused button), except Tab for keyboard users.
  */
 export function useKeyboardWedge(
   enabled: boolean,
@@ -16,12 +16,27 @@ export function useKeyboardWedge(
   useEffect(() => {
     if (!enabled) return;
     const decoder = createDecoder();
+    let silenceTimer: ReturnType<typeof setTimeout> | undefined;
+    const report = (outcomes: readonly WedgeOutcome[]) => {
+      for (const outcome of outcomes) if (outcome.kind === 'card') onCardRef.current(outcome.text);
+    };
+    // Readers configured without a terminator end a card with silence: ask the decoder then.
+    const armSilence = () => {
+      clearTimeout(silenceTimer);
+      const deadline = decoder.deadline();
+      if (deadline === undefined) return;
+      silenceTimer = setTimeout(() => report(decoder.silence(performance.now())), Math.max(0, deadline - performance.now()) + 1);
+    };
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Tab') event.preventDefault();
-      const card = decoder.push({ code: event.code, key: event.key, shiftKey: event.shiftKey, at: event.timeStamp });
-      if (card !== null) onCardRef.current(card);
+      const result = decoder.keydown({ code: event.code, shiftKey: event.shiftKey, timeStamp: event.timeStamp });
+      if (event.key !== 'Tab' || result.swallow) event.preventDefault();
+      report(result.outcomes);
+      armSilence();
     };
     window.addEventListener('keydown', onKeyDown, true);
-    return () => window.removeEventListener('keydown', onKeyDown, true);
+    return () => {
+      clearTimeout(silenceTimer);
+      window.removeEventListener('keydown', onKeyDown, true);
+    };
   }, [enabled, createDecoder]);
 }

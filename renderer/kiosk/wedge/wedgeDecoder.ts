@@ -1,18 +1,23 @@
-/** One physical keystroke as the renderer sees it (KeyboardEvent fields the decoder needs). */
+/** One physical keystroke as the renderer sees it (the KeyboardEvent fields a decoder needs). */
 export interface WedgeKeystroke {
+  /** `KeyboardEvent.code`: the physical key, whatever the OS layout. */
   readonly code: string;
-  readonly key: string;
   readonly shiftKey: boolean;
-  /** Milliseconds, monotonic (KeyboardEvent.timeStamp). */
-  readonly at: number;
+  /** `KeyboardEvent.timeStamp` (monotonic ms). */
+  readonly timeStamp: number;
 }
 
+/** A reader's burst (a card) or keys a person typed (ignored: the kiosk has no text fields). */
+export type WedgeOutcome = { readonly kind: 'card'; readonly text: string } | { readonly kind: 'typed'; readonly text: string };
+
 /**
- * Turns keystrokes into card numbers: a reader types far faster than a person, so a fast burst
- * ended by Enter is a card; anything slower is dropped. The app depends on this interface only,
- * so the shared pure decoder of src/devices can stand behind it.
+ * Turns keystrokes into card numbers: a reader types far faster than a person, so a fast burst is
+ * a card. The app depends on this shape only; the shared pure decoder of src/devices
+ * (keyboardWedgeDecoder.ts) is what main.tsx plugs in.
  */
 export interface KeyboardWedgeDecoder {
-  /** A card number when this keystroke completes one, else null. */
-  push(keystroke: WedgeKeystroke): string | null;
+  keydown(key: WedgeKeystroke): { readonly swallow: boolean; readonly outcomes: readonly WedgeOutcome[] };
+  /** When silence() should be called next, for readers that send no terminator. */
+  deadline(): number | undefined;
+  silence(now: number): readonly WedgeOutcome[];
 }

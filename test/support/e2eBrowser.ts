@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
+
+/** Debian's Chromium (Playwright downloads no browser here) with the flags of HELPERS.md. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** The three screens the kiosk must be usable on (issue 5): small landscape, laptop, portrait totem. */
+export const VIEWPORTS = [
+  { name: '800x480', width: 800, height: 480 },
+  { name: '1280x800', width: 1280, height: 800 },
+  { name: '1080x1920', width: 1080, height: 1920 },
+] as const;
+export type ViewportName = (typeof VIEWPORTS)[number]['name'];
+
+export const SCREENSHOT_DIR = path.resolve('test-results/kiosk-screens');
+
+/** Errors thrown in the page fail the test that caused them instead of hiding in the console. */
+export async function openKioskPage(context: BrowserContext, url: string): Promise<{ page: Page; pageErrors: string[] }> {
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(url);
+  return { page, pageErrors };
+}
+
+/** Screenshot of the current screen at every size, without reloading: the viewport is resized in place. */
+export async function screenshotAtAllSizes(page: Page, screen: string): Promise<string[]> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const original = page.viewportSize();
+  const files: string[] = [];
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    const file = path.join(SCREENSHOT_DIR, `${screen}-${viewport.name}.png`);
+    await page.screenshot({ path: file });
+    files.push(file);
+  }
+  if (original) await page.setViewportSize(original);
+  return files;
+}
