@@ -1,5 +1,7 @@
 import type { CliCommand } from '../cliCommand.js';
+import { readerProfileExportCommand, readerProfileImportCommand } from './readerProfileCommands.js';
 import { startCommand } from './startCommand.js';
+import { technicianPinClearCommand, technicianPinSetCommand } from './technicianCommands.js';
 
 /**
  * Every command of `badgekiosk`. Each area keeps its commands in its own file under
@@ -7,4 +9,6 @@ import { startCommand } from './startCommand.js';
  */
 export const COMMANDS: readonly CliCommand[] = [
   startCommand,
+  readerProfileExportCommand, readerProfileImportCommand,
+  technicianPinSetCommand, technicianPinClearCommand,
 ];
