@@ -1,4 +1,4 @@
-import type { ContractResult, MethodInput, MethodOutput, TechnicianMethodName } from '../../contract/index.js';
+import { contractError, TECHNICIAN_METHOD_NAMES, type ContractResult, type MethodInput, type MethodOutput, type TechnicianMethodName } from '../../contract/index.js';
 import type { TechnicianService } from './technicianService.js';
 
 export type TechnicianHandlers = {
@@ -26,4 +26,10 @@ export function technicianHandlers(service: TechnicianService, sessionIdle: () =
     technicianExportProfile: () => service.whenActive(() => service.exportProfile()),
     technicianImportProfile: ({ json }) => service.whenActive(() => service.importProfile(json)),
   };
+}
+
+/** A kiosk built without technician mode (some tests, tools): every technician call says so. */
+export function unavailableTechnicianHandlers(): TechnicianHandlers {
+  const refuse = async () => ({ ok: false as const, error: contractError('not-found', 'Technician mode is not available on this kiosk.') });
+  return Object.fromEntries(TECHNICIAN_METHOD_NAMES.map((name) => [name, refuse])) as unknown as TechnicianHandlers;
 }

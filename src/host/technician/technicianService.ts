@@ -38,6 +38,9 @@ export interface TechnicianServiceDeps {
   readonly extraSerialPaths?: readonly string[];
 }
 
+/** What the kiosk's composition root provides; the host adds config, events and its reader board. */
+export type TechnicianHostDeps = Omit<TechnicianServiceDeps, 'config' | 'kioskId' | 'logger' | 'emit' | 'attachment'>;
+
 type Answer<T> = Promise<ContractResult<T>>;
 
 const NOT_ACTIVE = contractError('wrong-step', 'Technician mode is not active.');
