@@ -1,7 +1,13 @@
 import type { CliCommand } from '../cliCommand.js';
+import { auditCommand } from './auditCommand.js';
+import { authCommand } from './authCommand.js';
+import { cardCommands } from './cardCommands.js';
+import { configCommands } from './configCommands.js';
+import { pinCommands } from './pinCommands.js';
 import { readerProfileExportCommand, readerProfileImportCommand } from './readerProfileCommands.js';
 import { startCommand } from './startCommand.js';
 import { technicianPinClearCommand, technicianPinSetCommand } from './technicianCommands.js';
+import { usersCommands } from './usersCommands.js';
 
 /**
  * Every command of `badgekiosk`. Each area keeps its commands in its own file under
@@ -9,6 +15,12 @@ import { technicianPinClearCommand, technicianPinSetCommand } from './technician
  */
 export const COMMANDS: readonly CliCommand[] = [
   startCommand,
+  ...usersCommands,
+  ...configCommands,
+  authCommand,
+  ...pinCommands,
+  ...cardCommands,
+  auditCommand,
   readerProfileExportCommand, readerProfileImportCommand,
   technicianPinSetCommand, technicianPinClearCommand,
 ];
