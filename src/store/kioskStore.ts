@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import {
   auditEvent,
   configKeyDefinition,
+  shownConfigValue,
   validateConfigChange,
   type Clock,
   type ConfigValues,
@@ -59,7 +60,7 @@ export interface KioskStore {
 
 /** A secret key's value (the technician PIN hash) never reaches the audit. */
 function shownValue(change: ValidConfigChange): string {
-  return configKeyDefinition(change.name).secret ? '(hidden)' : String(change.value);
+  return String(shownConfigValue(configKeyDefinition(change.name), change.value));
 }
 
 /**

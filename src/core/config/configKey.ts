@@ -81,3 +81,9 @@ export function parseKeyValue(key: ConfigKeyDefinition, raw: unknown): Result<bo
     }
   }
 }
+
+/** A value as listings, answers and audit rows show it: a secret key only says whether it is set. */
+export function shownConfigValue(key: ConfigKeyDefinition, value: boolean | number | string): boolean | number | string {
+  if (!key.secret) return value;
+  return value === '' ? '(not set)' : '(set)';
+}

@@ -126,6 +126,10 @@ describe('badgekiosk technician pin set|clear', () => {
     expect(audit).not.toContain('2580');
     expect(audit).not.toContain('$argon2');
     store.close();
+    const listed = await runBadgekiosk(temp.dir, ['config', 'list']);
+    expect(listed.stdout).toMatch(/technician\.pin-hash\s+\(set\)/);
+    expect((await runBadgekiosk(temp.dir, ['config', 'get', 'technician.pin-hash'])).stdout).toBe('(set)\n');
+    expect(listed.stdout + listed.stderr).not.toContain('$argon2');
     expect((await runBadgekiosk(temp.dir, ['technician', 'pin', 'clear'])).code).toBe(0);
     store = openKioskStore({ file: kioskPaths(temp.dir).db });
     expect(store.configValues()['technician.pin-hash']).toBe('');

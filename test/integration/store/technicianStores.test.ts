@@ -72,7 +72,7 @@ describe('reader profile and technician lock in the kiosk store', () => {
     const hash = '$argon2id$v=19$m=19456,p=1,t=2$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNo';
     expect(store.setConfig('technician.pin-hash', hash).ok).toBe(true);
     const [row] = store.uow.repos.audit.query({ kind: 'config.set' });
-    expect(row?.details).toMatchObject({ key: 'technician.pin-hash', value: '(hidden)' });
+    expect(row?.details).toMatchObject({ key: 'technician.pin-hash', value: '(set)' });
     expect(JSON.stringify(row)).not.toContain('argon2');
     expect(store.configValues()['technician.pin-hash']).toBe(hash);
   });
