@@ -120,7 +120,8 @@ export class ReaderWorkbench {
       }),
     );
     this.running.set(checked.entry.id, run);
-    this.deps.attachment.attach(source);
+    const { entry } = checked;
+    this.deps.attachment.attach(source, { kind: checked.kind, label: entry.label ?? `${entry.preset} on ${entry.path ?? entry.hid ?? entry.id}` });
   }
 
   private async stopOne(id: string): Promise<void> {

@@ -29,8 +29,6 @@ export interface TechnicianCardSource {
   on(event: 'record', listener: (record: SourceRecord) => void): () => void;
   start(): void;
   stop(): Promise<void>;
-  readonly kind?: 'serial' | 'hid';
-  readonly label?: string;
 }
 
 /** A reader entry checked in depth by the driver, ready to open. */
@@ -52,7 +50,7 @@ export interface ReaderDriver {
 
 /** The host's reader board: attach starts a reader (its cards sign people in), detach stops it. */
 export interface ReaderAttachment {
-  attach(source: TechnicianCardSource): void;
+  attach(source: TechnicianCardSource, info: { readonly kind: 'serial' | 'hid'; readonly label: string }): void;
   detach(readerId: string): Promise<void>;
 }
 
