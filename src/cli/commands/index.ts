@@ -5,8 +5,10 @@ import { cardCommands } from './cardCommands.js';
 import { centralAdminCreateCommand, centralServeCommand } from './centralCommands.js';
 import { configCommands } from './configCommands.js';
 import { pinCommands } from './pinCommands.js';
+import { readerProfileExportCommand, readerProfileImportCommand } from './readerProfileCommands.js';
 import { startCommand } from './startCommand.js';
 import { kioskEnrollCommand, syncNowCommand, syncStatusCommand } from './syncCommands.js';
+import { technicianPinClearCommand, technicianPinSetCommand } from './technicianCommands.js';
 import { usersCommands } from './usersCommands.js';
 
 /**
@@ -26,4 +28,6 @@ export const COMMANDS: readonly CliCommand[] = [
   kioskEnrollCommand,
   syncStatusCommand,
   syncNowCommand,
+  readerProfileExportCommand, readerProfileImportCommand,
+  technicianPinSetCommand, technicianPinClearCommand,
 ];
