@@ -47,7 +47,8 @@ export function ScreenRouter(props: ScreenRouterProps) {
 
   if (props.notice) {
     const notice = props.notice;
-    const retry = notice.kind === 'wrong-pin';
+    // After a wrong PIN the host keeps the PIN step: the way on is to try again.
+    const retry = notice.kind === 'wrong-pin' || notice.kind === 'invalid-credentials';
     return (
       <NoticeScreen
         notice={notice}
