@@ -254,6 +254,68 @@ describe('kiosk journeys in Chromium (web mode)', { timeout: 90_000 }, () => {
     await logOut();
   });
 
+  it('idle logout: a visible countdown, "stay" restarts it, then the session ends by itself', async () => {
+    // The warning must stay shorter than the timeout at every step.
+    await host.cli('config', 'set', 'kiosk.idle-warning-seconds', '5');
+    await host.cli('config', 'set', 'kiosk.idle-timeout-seconds', '10');
+    try {
+      await signIn(ada.primaryCard, ada.pin!, 'Ada Lovelace');
+      await expectScreen(page, 'idle-countdown', 15_000);
+      expect(await page.getByTestId('idle-countdown').textContent()).toMatch(/No activity: logging out in [1-5] s/);
+      await shoot('idle-countdown');
+      await button('Stay signed in').click();
+      await page.getByTestId('idle-countdown').waitFor({ state: 'hidden' });
+      expect(await page.getByTestId('screen-home').isVisible()).toBe(true);
+      await expectScreen(page, 'idle-countdown', 15_000);
+      await expectScreen(page, 'screen-idle', 15_000);
+      expect(await page.getByText('You have been logged out.').isVisible()).toBe(true);
+    } finally {
+      await host.cli('config', 'set', 'kiosk.idle-timeout-seconds', '60');
+      await host.cli('config', 'set', 'kiosk.idle-warning-seconds', '10');
+    }
+  });
+
+  it('home offers only the actions the configuration allows', async () => {
+    await host.cli('config', 'set', 'user.allow-change-card-id', 'false');
+    try {
+      await signIn(ada.primaryCard, ada.pin!, 'Ada Lovelace');
+      expect(await button('Change PIN').isVisible()).toBe(true);
+      expect(await button('Change Card/ID number').count()).toBe(0);
+      await shoot('home-pin-only');
+      await logOut();
+    } finally {
+      await host.cli('config', 'set', 'user.allow-change-card-id', 'true');
+    }
+  });
+
+  it('where typing is allowed, a new number of the configured field is typed on the keypad', async () => {
+    await host.cli('config', 'set', 'user.change-card-id.auto-generate-only', 'false');
+    await host.cli('config', 'set', 'user.change-card-id.which', 'secondary');
+    try {
+      await signIn(ada.primaryCard, ada.pin!, 'Ada Lovelace');
+      await button('Change Card/ID number').click();
+      expect(await page.getByText('This changes your secondary Card/ID number.').isVisible()).toBe(true);
+      expect(await page.getByTestId('current-card').textContent()).toBe(ada.secondaryCard);
+      await button('Type a new number').click();
+      await expectScreen(page, 'screen-change-card-type');
+      await pressDigits(page, alan.secondaryCard!);
+      await shoot('change-card-type');
+      await pressOk(page);
+      await button('Yes, replace it').click();
+      await expectScreen(page, 'screen-change-card-type');
+      expect(await page.getByRole('alert').textContent()).toBe('That number is already in use. Please choose another one.');
+      await enterOnKeypad(page, '770123');
+      await button('Yes, replace it').click();
+      await expectScreen(page, 'screen-change-card-result');
+      expect(await page.getByTestId('new-card-number').textContent()).toBe('770123');
+      await button('Done').click();
+      await logOut();
+    } finally {
+      await host.cli('config', 'set', 'user.change-card-id.which', 'primary');
+      await host.cli('config', 'set', 'user.change-card-id.auto-generate-only', 'true');
+    }
+  });
+
   it('too many wrong PINs lock the user out until a stated local time', async () => {
     await swipeWedge(page, ada.primaryCard);
     for (let attempt = 1; attempt <= 4; attempt++) {

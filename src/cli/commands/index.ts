@@ -1,5 +1,11 @@
 import type { CliCommand } from '../cliCommand.js';
+import { auditCommand } from './auditCommand.js';
+import { authCommand } from './authCommand.js';
+import { cardCommands } from './cardCommands.js';
+import { configCommands } from './configCommands.js';
+import { pinCommands } from './pinCommands.js';
 import { startCommand } from './startCommand.js';
+import { usersCommands } from './usersCommands.js';
 
 /**
  * Every command of `badgekiosk`. Each area keeps its commands in its own file under
@@ -7,4 +13,10 @@ import { startCommand } from './startCommand.js';
  */
 export const COMMANDS: readonly CliCommand[] = [
   startCommand,
+  ...usersCommands,
+  ...configCommands,
+  authCommand,
+  ...pinCommands,
+  ...cardCommands,
+  auditCommand,
 ];
