@@ -4,7 +4,9 @@ import { authCommand } from './authCommand.js';
 import { cardCommands } from './cardCommands.js';
 import { configCommands } from './configCommands.js';
 import { pinCommands } from './pinCommands.js';
+import { readerProfileExportCommand, readerProfileImportCommand } from './readerProfileCommands.js';
 import { startCommand } from './startCommand.js';
+import { technicianPinClearCommand, technicianPinSetCommand } from './technicianCommands.js';
 import { usersCommands } from './usersCommands.js';
 
 /**
@@ -19,4 +21,6 @@ export const COMMANDS: readonly CliCommand[] = [
   ...pinCommands,
   ...cardCommands,
   auditCommand,
+  readerProfileExportCommand, readerProfileImportCommand,
+  technicianPinSetCommand, technicianPinClearCommand,
 ];
