@@ -2,10 +2,12 @@ import type { CliCommand } from '../cliCommand.js';
 import { auditCommand } from './auditCommand.js';
 import { authCommand } from './authCommand.js';
 import { cardCommands } from './cardCommands.js';
+import { centralAdminCreateCommand, centralServeCommand } from './centralCommands.js';
 import { configCommands } from './configCommands.js';
 import { pinCommands } from './pinCommands.js';
 import { readerProfileExportCommand, readerProfileImportCommand } from './readerProfileCommands.js';
 import { startCommand } from './startCommand.js';
+import { kioskEnrollCommand, syncNowCommand, syncStatusCommand } from './syncCommands.js';
 import { technicianPinClearCommand, technicianPinSetCommand } from './technicianCommands.js';
 import { usersCommands } from './usersCommands.js';
 
@@ -21,6 +23,11 @@ export const COMMANDS: readonly CliCommand[] = [
   ...pinCommands,
   ...cardCommands,
   auditCommand,
+  centralServeCommand,
+  centralAdminCreateCommand,
+  kioskEnrollCommand,
+  syncStatusCommand,
+  syncNowCommand,
   readerProfileExportCommand, readerProfileImportCommand,
   technicianPinSetCommand, technicianPinClearCommand,
 ];
