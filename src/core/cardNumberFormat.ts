@@ -17,7 +17,8 @@ export const MAX_CARD_NUMBER_LENGTH = 64;
 export function validateManualCardNumber(value: string, lengths: CardNumberLengths): Result<string, DomainError> {
   const refuse = (message: string) =>
     fail('invalid-card-number', message, { minLength: lengths.minLength, maxLength: lengths.maxLength });
-  const trimmed = value.trim();
+  // Values arrive from IPC, HTTP and CLI: a non-string is refused, not thrown on.
+  const trimmed = typeof value === 'string' ? value.trim() : '';
   if (trimmed === '') return refuse('Enter a Card/ID number.');
   if (!/^[0-9]+$/.test(trimmed)) return refuse('A Card/ID number may contain digits only.');
   if (trimmed.length < lengths.minLength || trimmed.length > lengths.maxLength) {
@@ -31,7 +32,7 @@ export function validateManualCardNumber(value: string, lengths: CardNumberLengt
  * digits only (readers may give hex UIDs), 1 to MAX_CARD_NUMBER_LENGTH characters, trimmed.
  */
 export function validateCardNumberSyntax(value: string): Result<string, DomainError> {
-  const trimmed = value.trim();
+  const trimmed = typeof value === 'string' ? value.trim() : '';
   if (!/^[0-9A-Za-z]+$/.test(trimmed) || trimmed.length > MAX_CARD_NUMBER_LENGTH) {
     return fail(
       'invalid-card-number',

@@ -30,7 +30,7 @@ function findHolder(ctx: SelfServiceContext, credential: Credential): User | und
 
 export async function identifyCard(ctx: SelfServiceContext, cardNumber: string): FlowResult<CardIdentification> {
   const user = findHolder(ctx, { via: 'card', cardNumber });
-  const seen = { card: cardEnding(cardNumber.slice(0, MAX_PIN_INPUT)) };
+  const seen = { card: cardEnding(String(cardNumber).slice(0, MAX_PIN_INPUT)) };
   if (!user) return ctx.refuse('auth.card', null, domainError('unknown-card', M.unknownCard), seen);
   if (user.disabled) return ctx.refuse('auth.card', user, domainError('user-disabled', M.userDisabled), seen);
   const now = ctx.now();

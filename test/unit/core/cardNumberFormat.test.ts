@@ -31,3 +31,10 @@ describe('card number syntax from readers, CSV and CLI', () => {
     expect(validateCardNumberSyntax('1'.repeat(64)).ok).toBe(true);
   });
 });
+
+describe('card numbers arriving as something other than text', () => {
+  it('are refused as invalid-card-number rather than thrown on', () => {
+    expect(validateCardNumberSyntax(12345 as unknown as string)).toMatchObject({ ok: false, error: { code: 'invalid-card-number' } });
+    expect(validateManualCardNumber(null as unknown as string, lengths)).toMatchObject({ ok: false, error: { code: 'invalid-card-number' } });
+  });
+});

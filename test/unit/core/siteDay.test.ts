@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { startOfSiteDay } from '../../../src/core/index.js';
 
 const at = (iso: string) => Date.parse(iso);
@@ -45,5 +46,23 @@ describe('startOfSiteDay: the site calendar day in site.timezone', () => {
 
   it('refuses an unknown zone', () => {
     expect(() => startOfSiteDay(0, 'Mars/Olympus_Mons')).toThrow(RangeError);
+  });
+});
+
+describe('startOfSiteDay properties', () => {
+  const zones = ['UTC', 'Europe/Berlin', 'America/New_York', 'America/Santiago', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Apia', 'America/St_Johns'];
+  const dateIn = (ms: number, zone: string) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+
+  it('returns the first instant that shows the same local date', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.parse('2000-01-01T00:00:00Z'), max: Date.parse('2040-01-01T00:00:00Z') }), fc.constantFrom(...zones), (t, zone) => {
+        const start = startOfSiteDay(t, zone);
+        expect(start).toBeLessThanOrEqual(t);
+        expect(t - start).toBeLessThan(26 * 3_600_000);
+        expect(dateIn(start, zone)).toBe(dateIn(t, zone));
+        expect(dateIn(start - 1, zone)).not.toBe(dateIn(t, zone));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
