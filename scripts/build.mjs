@@ -29,6 +29,23 @@ if (nodeEntries.length > 0) {
   });
 }
 
+// The Electron shell: main (CommonJS, packages external, like any Node entry) and the sandboxed
+// preload, which may require nothing but 'electron' and so is bundled whole.
+if (existsSync(path.join(root, 'electron/main.ts'))) {
+  const electronCommon = {
+    absWorkingDir: root,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  };
+  await build({ ...electronCommon, entryPoints: ['electron/main.ts'], outdir: 'dist/electron', packages: 'external' });
+  await build({ ...electronCommon, entryPoints: ['electron/preload.ts'], outdir: 'dist/electron', external: ['electron'] });
+}
+
 if (!args.has('--node-only') && existsSync(path.join(root, 'renderer/kiosk/index.html'))) {
   const { build: viteBuild } = await import('vite');
   await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });

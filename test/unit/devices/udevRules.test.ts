@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { PRESET_MATCHES } from '../../../src/devices/readerPresets.js';
 
@@ -8,7 +8,21 @@ const rules = readFileSync(RULES, 'utf8')
   .map((line) => line.trim())
   .filter((line) => line !== '' && !line.startsWith('#'));
 
+/** Every .rules file under build/, so no packaging step can ship a rule this test has not seen. */
+function rulesFilesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? rulesFilesUnder(full) : entry.name.endsWith('.rules') ? [full] : [];
+  });
+}
+
 describe('udev rules for readers (build/udev)', () => {
+  it('is the only rules file the build ships', () => {
+    expect(rulesFilesUnder(path.resolve(__dirname, '../../../build'))).toEqual([RULES]);
+    const builder = JSON.parse(readFileSync(path.resolve(__dirname, '../../../build/electron-builder.json'), 'utf8')) as { extraResources: { from: string }[] };
+    expect(builder.extraResources.map((r) => r.from)).toContain('build/udev/70-badgekiosk-readers.rules');
+  });
+
   it('never grants access without a USB vendor ID (that would expose every keyboard)', () => {
     expect(rules.length).toBeGreaterThan(0);
     for (const rule of rules) expect(rule).toMatch(/ATTRS\{idVendor\}=="[0-9a-f]{4}"/);

@@ -1,0 +1,128 @@
+import type { Logger } from 'pino';
+import type { ContractResult, KioskEvent, KioskState, ReaderStatus, SyncStatus } from '../contract/index.js';
+import { contractError } from '../contract/index.js';
+import type { ConfigSource, SelfService } from '../core/index.js';
+import { SessionController } from './sessionController.js';
+import { dispatchMethod, type MethodHandlers } from './methodDispatch.js';
+import { ReaderBoard, type HostCardSource } from './readerBoard.js';
+
+export interface KioskHostDeps {
+  readonly selfService: SelfService;
+  readonly config: ConfigSource;
+  readonly kioskId: string | null;
+  readonly logger: Logger;
+  /** Keystroke cards decoded in the renderer (the portable default, readers.md §2.4). */
+  readonly keyboardWedge: boolean;
+  readonly sync?: SyncStatus;
+}
+
+export type KioskEventListener = (event: KioskEvent) => void;
+
+/**
+ * One kiosk's host: serves the contract (src/contract) to whichever transport carries it, owns
+ * the session, and turns host-side reader cards and status into events. Transports call `call`
+ * with whatever arrived; everything is validated here, once, for both.
+ */
+export interface KioskHost {
+  call(method: unknown, input: unknown, caller: string): Promise<ContractResult<unknown>>;
+  subscribe(listener: KioskEventListener): () => void;
+  /** A reader the host opened (serial, HID): its cards sign in, its status shows in the status bar. */
+  attachReader(source: HostCardSource): void;
+  setSyncStatus(status: SyncStatus): void;
+  state(): KioskState;
+  /** Stops readers and timers; the host answers nothing useful afterwards. */
+  close(): Promise<void>;
+}
+
+const STANDALONE: SyncStatus = { mode: 'standalone', online: false, lastSyncAt: null, pendingChanges: 0 };
+
+export function createKioskHost(deps: KioskHostDeps): KioskHost {
+  const listeners = new Set<KioskEventListener>();
+  const emit = (event: KioskEvent) => {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        deps.logger.error({ err: error, event: event.event }, 'an event listener failed');
+      }
+    }
+  };
+  const get = deps.config.get.bind(deps.config);
+  const session = new SessionController({
+    selfService: deps.selfService,
+    idleSettings: () => ({ timeoutSeconds: get('kiosk.idle-timeout-seconds'), warningSeconds: get('kiosk.idle-warning-seconds') }),
+    emit,
+  });
+  let sync = deps.sync ?? STANDALONE;
+  const readers = new ReaderBoard({
+    logger: deps.logger,
+    onStatus: () => emit({ event: 'readerStatus', payload: readerStatus() }),
+    onCard: async (read) => {
+      const result = await session.presentCard(read.cardNumber);
+      emit({
+        event: 'cardRead',
+        payload: { readerId: read.reader, source: read.kind, at: read.at, error: result.ok ? null : result.error },
+      });
+    },
+  });
+
+  function readerStatus(): ReaderStatus {
+    return { readers: readers.list(), keyboardWedge: { enabled: deps.keyboardWedge } };
+  }
+
+  function state(): KioskState {
+    return {
+      kioskId: deps.kioskId,
+      language: { default: get('kiosk.default-language'), available: ['en', 'de', 'fr'] },
+      idle: { timeoutSeconds: get('kiosk.idle-timeout-seconds'), warningSeconds: get('kiosk.idle-warning-seconds') },
+      pin: { minLength: get('pin.min-length'), maxLength: get('pin.max-length') },
+      cardId: { generatedLength: get('card-id.generated-length'), minLength: get('card-id.min-length'), maxLength: get('card-id.max-length') },
+      reader: readerStatus(),
+      sync,
+      session: session.state(),
+    };
+  }
+
+  const handlers: MethodHandlers = {
+    getState: async () => ({ ok: true, value: state() }),
+    presentCard: ({ cardNumber }) => session.presentCard(cardNumber),
+    beginTypedId: ({ idNumber }) => session.beginTypedId(idNumber),
+    submitPin: ({ pin }) => session.submitPin(pin),
+    setFirstPin: ({ newPin, confirmPin }) => session.setFirstPin(newPin, confirmPin),
+    changePin: ({ currentPin, newPin, confirmPin }) => session.changePin(currentPin, newPin, confirmPin),
+    regenerateCard: () => session.regenerateCard(),
+    setCard: ({ cardNumber }) => session.setCard(cardNumber),
+    touch: async () => {
+      session.touch();
+      return { ok: true, value: {} };
+    },
+    logout: () => session.logout(),
+    cancel: () => session.cancel(),
+  };
+
+  let closed = false;
+  return {
+    call(method, input, caller) {
+      if (closed) return Promise.resolve({ ok: false, error: contractError('disconnected', 'The kiosk host is shutting down.') });
+      return dispatchMethod(handlers, deps.logger, caller, method, input);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    attachReader(source) {
+      readers.attach(source);
+    },
+    setSyncStatus(status) {
+      sync = status;
+      emit({ event: 'syncStatus', payload: status });
+    },
+    state,
+    async close() {
+      closed = true;
+      session.close();
+      await readers.stopAll();
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+import { createWebSocketKioskApi, type WebSocketLike } from '../../../renderer/shared/webSocketKioskApi.js';
+
+const repoRoot = path.resolve(__dirname, '../../..');
+const cli = path.join(repoRoot, 'bin', 'badgekiosk');
+
+/** The environment of a fresh machine: no display, no Electron runtime. */
+function freshEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.DISPLAY;
+  delete env.WAYLAND_DISPLAY;
+  delete env.BADGEKIOSK_ELECTRON;
+  delete env.BADGEKIOSK_DATA_DIR;
+  return env;
+}
+
+function startKiosk(dataDir: string, args: string[] = []): { child: ChildProcess; output: () => string; ready: Promise<string> } {
+  const child = spawn(process.execPath, [cli, '--data-dir', dataDir, 'start', ...args], { env: freshEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (chunk) => (out += chunk));
+  child.stderr!.on('data', (chunk) => (out += chunk));
+  const ready = new Promise<string>((resolve, reject) => {
+    const onData = () => {
+      // The last start-up line: everything before it has been printed.
+      const match = /ready: (http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{64})/.exec(out);
+      if (match && out.includes('Press Ctrl+C to stop.')) resolve(match[1]!);
+    };
+    child.stdout!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`start exited with ${code} before it was ready:\n${out}`)));
+  });
+  return { child, output: () => out, ready };
+}
+
+function stopped(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) resolve(child.exitCode);
+    else child.on('exit', (code) => resolve(code));
+  });
+}
+
+describe('badgekiosk start (the newcomer’s start)', () => {
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'badgekiosk-start-'));
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('on a fresh machine without display or Electron: web mode, URL and demo users printed, kiosk usable, stops cleanly', async () => {
+    const kiosk = startKiosk(dataDir);
+    try {
+      const url = new URL(await kiosk.ready);
+      expect(kiosk.output()).toContain('starting web mode');
+      expect(kiosk.output()).toMatch(/ada\s+0004521337\s+7001\s+2580/);
+      expect(kiosk.output()).toContain('No display');
+      const token = new URLSearchParams(url.hash.slice(1)).get('token')!;
+      const api = createWebSocketKioskApi({
+        origin: url.origin,
+        token,
+        connect: (u) => new WebSocket(u, { origin: url.origin }) as unknown as WebSocketLike,
+      });
+      const first = await api.presentCard({ cardNumber: '0004521337' });
+      expect(first).toEqual({ ok: true, value: { phase: 'enter-pin', via: 'card' } });
+      const signedIn = await api.submitPin({ pin: '2580' });
+      expect(signedIn.ok && signedIn.value.phase).toBe('signed-in');
+      api.close();
+    } finally {
+      kiosk.child.kill('SIGTERM');
+    }
+    expect(await stopped(kiosk.child)).toBe(0);
+    expect(kiosk.output()).toContain('Stopping (SIGTERM)');
+  });
+
+  it('starts again on the same data directory without seeding twice', async () => {
+    const kiosk = startKiosk(dataDir, ['--no-browser']);
+    try {
+      await kiosk.ready;
+      expect(kiosk.output()).toContain('Demo users');
+      expect(kiosk.output()).not.toContain('No display');
+    } finally {
+      kiosk.child.kill('SIGINT');
+    }
+    expect(await stopped(kiosk.child)).toBe(0);
+    const count = spawnSync(process.execPath, ['-e', `const D=require('better-sqlite3');const db=new D(process.argv[1],{readonly:true});console.log(db.prepare('select count(*) n from users').get().n)`, path.join(dataDir, 'kiosk.sqlite')], { cwd: repoRoot, encoding: 'utf8' });
+    expect(count.stdout.trim()).toBe('3');
+  });
+
+  it('refuses a bad port with a usage error', () => {
+    const result = spawnSync(process.execPath, [cli, '--data-dir', dataDir, 'start', '--web', '--port', '99999'], { env: freshEnv(), encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--port must be a number from 1 to 65535');
+  });
+});

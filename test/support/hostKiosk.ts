@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { KioskEvent } from '../../src/contract/index.js';
+import { createHostLogger } from '../../src/host/hostLogger.js';
+import { openKioskRuntime, type KioskRuntime } from '../../src/host/kioskRuntime.js';
+
+/** Every log line the host wrote, as text and parsed, for "was it logged, and without the PIN?". */
+export class HostLogCapture {
+  readonly lines: string[] = [];
+  write(line: string): void {
+    this.lines.push(line);
+  }
+  get text(): string {
+    return this.lines.join('');
+  }
+  entries(): Record<string, unknown>[] {
+    return this.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+  }
+  find(msg: string): Record<string, unknown> | undefined {
+    return this.entries().find((entry) => entry.msg === msg);
+  }
+}
+
+export interface HostKiosk {
+  readonly runtime: KioskRuntime;
+  readonly dataDir: string;
+  readonly logs: HostLogCapture;
+  readonly logger: Logger;
+  readonly events: KioskEvent[];
+  call(method: string, input?: unknown): Promise<{ ok: boolean; value?: any; error?: any }>;
+  close(): Promise<void>;
+}
+
+/** A real kiosk runtime on a fresh SQLite data directory, seeded with the demo users. */
+export async function openHostKiosk(options: { seedDemoUsers?: boolean } = {}): Promise<HostKiosk> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'badgekiosk-host-'));
+  const logs = new HostLogCapture();
+  const logger = createHostLogger({ level: 'debug', destination: logs });
+  const runtime = await openKioskRuntime({
+    dataDir,
+    logger,
+    seedDemoUsers: options.seedDemoUsers ?? true,
+  });
+  const events: KioskEvent[] = [];
+  runtime.host.subscribe((event) => events.push(event));
+  return {
+    runtime,
+    dataDir,
+    logs,
+    logger,
+    events,
+    call: (method, input = {}) => runtime.host.call(method, input, 'test') as Promise<{ ok: boolean; value?: any; error?: any }>,
+    async close() {
+      await runtime.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
