@@ -39,3 +39,10 @@ export async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
   await fn();
   return Number(process.hrtime.bigint() - start);
 }
+
+/** A measured path beside its raw-library baseline, compared by median. */
+export function compare(subjectNs: readonly number[], baselineNs: readonly number[]): { subject: TimingSummary; baseline: TimingSummary; ratio: number } {
+  const subject = summarize(subjectNs);
+  const baseline = summarize(baselineNs);
+  return { subject, baseline, ratio: ratio(subject.medianUs, baseline.medianUs) };
+}

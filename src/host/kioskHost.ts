@@ -4,7 +4,7 @@ import { contractError } from '../contract/index.js';
 import type { ConfigSource, SelfService } from '../core/index.js';
 import { SessionController } from './sessionController.js';
 import { dispatchMethod, type MethodHandlers } from './methodDispatch.js';
-import { ReaderBoard, type HostCardSource } from './readerBoard.js';
+import { ReaderBoard, type HostCardSource, type ReaderInfo } from './readerBoard.js';
 
 export interface KioskHostDeps {
   readonly selfService: SelfService;
@@ -27,7 +27,7 @@ export interface KioskHost {
   call(method: unknown, input: unknown, caller: string): Promise<ContractResult<unknown>>;
   subscribe(listener: KioskEventListener): () => void;
   /** A reader the host opened (serial, HID): its cards sign in, its status shows in the status bar. */
-  attachReader(source: HostCardSource): void;
+  attachReader(source: HostCardSource, info: ReaderInfo): void;
   setSyncStatus(status: SyncStatus): void;
   state(): KioskState;
   /** Stops readers and timers; the host answers nothing useful afterwards. */
@@ -110,8 +110,8 @@ export function createKioskHost(deps: KioskHostDeps): KioskHost {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    attachReader(source) {
-      readers.attach(source);
+    attachReader(source, info) {
+      readers.attach(source, info);
     },
     setSyncStatus(status) {
       sync = status;

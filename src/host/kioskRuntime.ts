@@ -4,7 +4,7 @@ import { createSelfService, type CentralCardAuthority } from '../core/index.js';
 import { createArgon2PinHasher, cryptoRandomSource, kioskPaths, openKioskStore, systemClock, type KioskStore } from '../store/index.js';
 import { DEMO_SEEDED_KEY, demoUserRows, demoUsersTable } from './demoUsers.js';
 import { createKioskHost, type KioskHost } from './kioskHost.js';
-import type { HostCardSource } from './readerBoard.js';
+import type { HostCardSource, ReaderInfo } from './readerBoard.js';
 
 export interface KioskRuntimeOptions {
   readonly dataDir: string;
@@ -14,7 +14,7 @@ export interface KioskRuntimeOptions {
   /** Writes the demo users into an empty data directory (the embedded default). On by default. */
   readonly seedDemoUsers?: boolean;
   /** Readers the host opens itself (serial, HID: src/devices CardSource). */
-  readonly readers?: readonly HostCardSource[];
+  readonly readers?: readonly { readonly source: HostCardSource; readonly info: ReaderInfo }[];
   /** Enrolled kiosks: Card/ID changes go through the central store (src/sync provides it). */
   readonly central?: CentralCardAuthority;
   readonly kioskId?: string | null;
@@ -65,7 +65,7 @@ export async function openKioskRuntime(options: KioskRuntimeOptions): Promise<Ki
       logger: options.logger,
       keyboardWedge: options.keyboardWedge ?? true,
     });
-    for (const reader of options.readers ?? []) host.attachReader(reader);
+    for (const reader of options.readers ?? []) host.attachReader(reader.source, reader.info);
     return {
       host,
       store,

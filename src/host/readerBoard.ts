@@ -14,8 +14,12 @@ export interface HostCardSource {
   on(event: 'status', listener: (status: { readonly reader: string; readonly status: 'connected' | 'disconnected' | 'error'; readonly message?: string }) => void): () => void;
   start(): void;
   stop(): Promise<void>;
-  /** serial unless said otherwise. */
-  readonly kind?: 'serial' | 'hid';
+}
+
+/** How the status bar names a reader. */
+export interface ReaderInfo {
+  readonly kind: 'serial' | 'hid';
+  /** e.g. "RDM6300 on /dev/ttyUSB0"; the reader id when absent. */
   readonly label?: string;
 }
 
@@ -33,9 +37,9 @@ export class ReaderBoard {
 
   constructor(private readonly deps: ReaderBoardDeps) {}
 
-  attach(source: HostCardSource): void {
-    const kind = source.kind ?? 'serial';
-    const entry: ReaderEntry = { id: source.reader, label: source.label ?? source.reader, kind, state: STATE_OF[source.status] };
+  attach(source: HostCardSource, info: ReaderInfo): void {
+    const kind = info.kind;
+    const entry: ReaderEntry = { id: source.reader, label: info.label ?? source.reader, kind, state: STATE_OF[source.status] };
     const record = { source, entry, offs: [] as (() => void)[] };
     this.entries.set(source.reader, record);
     record.offs.push(

@@ -1,9 +1,15 @@
 import type { CliCommand } from '../cliCommand.js';
+import { auditCommand } from './auditCommand.js';
+import { authCommand } from './authCommand.js';
+import { cardCommands } from './cardCommands.js';
+import { configCommands } from './configCommands.js';
 import { convertCommand } from './convertCommand.js';
 import { decodeCommand } from './decodeCommand.js';
+import { pinCommands } from './pinCommands.js';
 import { readersListCommand, readersWatchCommand } from './readersCommands.js';
 import { simulateReaderCommand } from './simulateReaderCommand.js';
 import { startCommand } from './startCommand.js';
+import { usersCommands } from './usersCommands.js';
 import { wiegandCommand } from './wiegandCommand.js';
 
 /**
@@ -12,6 +18,12 @@ import { wiegandCommand } from './wiegandCommand.js';
  */
 export const COMMANDS: readonly CliCommand[] = [
   startCommand,
+  ...usersCommands,
+  ...configCommands,
+  authCommand,
+  ...pinCommands,
+  ...cardCommands,
+  auditCommand,
   readersListCommand,
   readersWatchCommand,
   decodeCommand,

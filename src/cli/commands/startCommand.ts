@@ -36,7 +36,7 @@ function logger(ctx: CliContext, level: string) {
   return createHostLogger({
     level,
     destination: pino.multistream([
-      { level: level as pino.Level, stream: pino.destination({ dest: path.join(logs, 'kiosk.log'), mkdir: true, sync: false }) },
+      { level: level as pino.Level, stream: pino.destination({ dest: path.join(logs, 'kiosk.log'), mkdir: true, sync: false, mode: 0o600 }) },
       { level: 'warn', stream: pino.destination(2) },
     ]),
   });

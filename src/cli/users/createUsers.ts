@@ -1,65 +1,52 @@
-import { auditEvent, type Clock, type PinHasher, type RandomSource, type UnitOfWork } from '../../core/index.js';
+import type { NewUser, PinHasher, UserRepository } from '../../core/index.js';
 import { hashPinsBounded } from './boundedPinHashing.js';
 import { planImport, type RowProblem } from './importPlan.js';
 import type { PinPolicyCheck } from './newUserFields.js';
 import type { UserCsvItem } from './userCsvReader.js';
 
-export interface ImportDeps {
-  readonly uow: UnitOfWork;
-  readonly hasher: Pick<PinHasher, 'hash'>;
-  readonly clock: Clock;
-  readonly random: Pick<RandomSource, 'uuid'>;
+/**
+ * Writes checked users in one store transaction, all or none, re-checking against the store inside
+ * it (another process may have written since the plan); problems index into `users`.
+ */
+export type CommitUsers = (users: readonly NewUser[]) => { ok: true } | { ok: false; problems: readonly { index: number; reason: string }[] };
+
+export interface CreateUsersDeps {
+  readonly users: Pick<UserRepository, 'findByUsername' | 'findByCard' | 'isCardTaken'>;
+  readonly hasher: () => Promise<Pick<PinHasher, 'hash'>>;
   readonly pinPolicy: PinPolicyCheck;
   readonly hashConcurrency: number;
+  readonly commit: CommitUsers;
 }
 
-export type ImportOutcome =
-  | { readonly ok: true; readonly imported: number; readonly withPin: number }
+export type CreateUsersOutcome =
+  | { readonly ok: true; readonly created: number; readonly withPin: number }
   | { readonly ok: false; readonly problems: readonly RowProblem[]; readonly problemCount: number };
 
 /**
- * `users import` and `users add` (a one-row import): all rows or none. Every row is checked first (file and store), PINs are hashed
- * outside the transaction (argon2 is slow and async), then all users are inserted in one store
- * transaction together with the audit event. A conflict appearing between the check and the
- * insert (another process) makes the insert throw, which rolls everything back.
+ * `users import` and `users add` (a one-row import): all rows or none. Every row is checked first
+ * (file and store) so all problems are reported at once, PINs are hashed outside the transaction
+ * (argon2 is slow and async) and only when nothing is wrong, then `commit` writes every user in one
+ * transaction.
  */
-export async function createUsers(
-  items: AsyncIterable<UserCsvItem>,
-  deps: ImportDeps,
-  auditKind: 'user.import' | 'user.add',
-): Promise<ImportOutcome> {
-  const plan = await planImport(items, deps.uow.repos.users, deps.pinPolicy);
+export async function createUsers(items: AsyncIterable<UserCsvItem>, deps: CreateUsersDeps): Promise<CreateUsersOutcome> {
+  const plan = await planImport(items, deps.users, deps.pinPolicy);
   if (plan.problemCount > 0) return { ok: false, problems: plan.problems, problemCount: plan.problemCount };
 
   const rows = plan.rows;
-  const hashes = await hashPinsBounded(rows.map((row) => row.pin), deps.hasher, deps.hashConcurrency);
-  const withPin = hashes.reduce((n, hash) => (hash === null ? n : n + 1), 0);
-  const at = deps.clock.now();
-  deps.uow.transaction((repos) => {
-    let user: { readonly id: string; readonly username: string } | null = null;
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
-      user = repos.users.insert({
-        username: row.username,
-        displayName: row.displayName,
-        email: row.email,
-        primaryCard: row.primaryCard,
-        secondaryCard: row.secondaryCard,
-        pinHash: hashes[i] ?? null,
-      });
-    }
-    repos.audit.append(
-      auditEvent({
-        id: deps.random.uuid(),
-        at,
-        kind: auditKind,
-        outcome: 'success',
-        // One event per import (not per row), naming the user when there is exactly one.
-        user: rows.length === 1 ? user : null,
-        kioskId: null,
-        details: { users: rows.length, withPin },
-      }),
-    );
-  });
-  return { ok: true, imported: rows.length, withPin };
+  const pins = rows.map((row) => row.pin);
+  const hashes = pins.some((pin) => pin !== null) ? await hashPinsBounded(pins, await deps.hasher(), deps.hashConcurrency) : pins;
+  const users: NewUser[] = rows.map((row, i) => ({
+    username: row.username,
+    displayName: row.displayName,
+    email: row.email,
+    primaryCard: row.primaryCard,
+    secondaryCard: row.secondaryCard,
+    pinHash: hashes[i] ?? null,
+  }));
+  const committed = deps.commit(users);
+  if (!committed.ok) {
+    const problems = committed.problems.map((p) => ({ line: rows[p.index]?.line ?? 0, reason: p.reason }));
+    return { ok: false, problems, problemCount: problems.length };
+  }
+  return { ok: true, created: users.length, withPin: hashes.reduce((n, hash) => (hash === null ? n : n + 1), 0) };
 }

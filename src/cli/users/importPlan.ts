@@ -28,7 +28,7 @@ const MAX_REPORTED_PROBLEMS = 1000;
  */
 export async function planImport(
   items: AsyncIterable<UserCsvItem>,
-  existing: Pick<UserRepository, 'findByUsername' | 'findByCard'>,
+  existing: Pick<UserRepository, 'findByUsername' | 'findByCard' | 'isCardTaken'>,
   pinPolicy: PinPolicyCheck,
 ): Promise<ImportPlan> {
   const rows: ImportRow[] = [];
@@ -64,8 +64,10 @@ export async function planImport(
         continue;
       }
       cardLines.set(card, line);
-      const holder = existing.findByCard(card);
-      if (holder) reasons.push(`Card/ID number ${card} is already held by user ${holder.username}`);
+      // isCardTaken is the cheap probe; the holder is read only for the message.
+      if (existing.isCardTaken(card)) {
+        reasons.push(`Card/ID number ${card} is already held by user ${existing.findByCard(card)?.username ?? '(unknown)'}`);
+      }
     }
     if (reasons.length > 0) {
       report(line, reasons.join('; '));

@@ -12,6 +12,7 @@ async function* items(...list: UserCsvItem[]): AsyncGenerator<UserCsvItem> {
 
 const stored = { id: 'u1', username: 'zoe', primaryCard: '500', secondaryCard: '501' } as User;
 const existing = {
+  isCardTaken: (c: string) => c === '500' || c === '501',
   findByUsername: (u: string) => (u === 'zoe' ? stored : undefined),
   findByCard: (c: string) => (c === '500' || c === '501' ? stored : undefined),
 };

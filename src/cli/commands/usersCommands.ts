@@ -1,0 +1,183 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { auditEvent, toPublicUser } from '../../core/index.js';
+import { UsageError, type CliCommand } from '../cliCommand.js';
+import { CLI_ACTOR, withCliKiosk, type CliKiosk } from '../cliKiosk.js';
+import { userDetails, userJson, userListHeader, userListLine } from '../output/userOutput.js';
+import { parseOptions, requireOption } from '../parseOptions.js';
+import { createUsers, type CommitUsers, type CreateUsersDeps, type CreateUsersOutcome } from '../users/createUsers.js';
+import { readUserCsv, USER_CSV_HEADER, UserCsvFormatError, type UserCsvItem } from '../users/userCsvReader.js';
+
+function depsOf(kiosk: CliKiosk, commit: CommitUsers): CreateUsersDeps {
+  return {
+    users: kiosk.store.uow.repos.users,
+    hasher: () => kiosk.hasher(),
+    pinPolicy: kiosk.pinPolicy(),
+    hashConcurrency: kiosk.hashConcurrency,
+    commit,
+  };
+}
+
+/** One user, audited as `user.add`; a username or Card/ID number taken since the check makes SQLite refuse. */
+function commitOne(kiosk: CliKiosk): CommitUsers {
+  return (users) => {
+    try {
+      kiosk.store.uow.transaction((repos) => {
+        for (const newUser of users) {
+          const user = repos.users.insert(newUser);
+          repos.audit.append(
+            auditEvent({
+              id: kiosk.random.uuid(),
+              at: kiosk.clock.now(),
+              kind: 'user.add',
+              outcome: 'success',
+              user,
+              kioskId: null,
+              details: { withPin: newUser.pinHash !== null, by: CLI_ACTOR.username ?? 'cli' },
+            }),
+          );
+        }
+      });
+      return { ok: true };
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_CONSTRAINT_UNIQUE' && (error as { code?: unknown }).code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw error;
+      return { ok: false, problems: [{ index: 0, reason: 'the username or a Card/ID number was taken by another change meanwhile; try again' }] };
+    }
+  };
+}
+
+export const usersAddCommand: CliCommand = {
+  path: ['users', 'add'],
+  summary: 'Add one user',
+  usage: 'badgekiosk users add --username U [--name N] [--email E] [--primary-card C] [--secondary-card C] [--pin P]',
+  async run(ctx, argv) {
+    const { values } = parseOptions(argv, {
+      username: { type: 'string' },
+      name: { type: 'string' },
+      email: { type: 'string' },
+      'primary-card': { type: 'string' },
+      'secondary-card': { type: 'string' },
+      pin: { type: 'string' },
+    });
+    const username = requireOption(values.username, '--username');
+    const item: UserCsvItem = {
+      kind: 'record',
+      record: {
+        line: 1,
+        username,
+        name: values.name ?? '',
+        email: values.email ?? '',
+        primaryCard: values['primary-card'] ?? '',
+        secondaryCard: values['secondary-card'] ?? '',
+        pin: values.pin ?? '',
+      },
+    };
+    return withCliKiosk(ctx.dataDir, async (kiosk) => {
+      const outcome = await createUsers(oneItem(item), depsOf(kiosk, commitOne(kiosk)));
+      if (!outcome.ok) {
+        for (const problem of outcome.problems) ctx.stderr.write(`User not added: ${problem.reason}\n`);
+        return 1;
+      }
+      ctx.stdout.write(`Added user ${username.trim()}${outcome.withPin ? ' with a PIN' : ' (no PIN yet: set at first login after a card swipe)'}.\n`);
+      return 0;
+    });
+  },
+};
+
+async function* oneItem(item: UserCsvItem): AsyncGenerator<UserCsvItem> {
+  yield item;
+}
+
+export const usersImportCommand: CliCommand = {
+  path: ['users', 'import'],
+  summary: 'Import users from a CSV file (all rows or none)',
+  usage: `badgekiosk users import FILE.csv   (header: ${USER_CSV_HEADER}; the pin column is optional)`,
+  async run(ctx, argv) {
+    const { positionals } = parseOptions(argv, {}, true);
+    if (positionals.length !== 1) throw new UsageError('Give exactly one CSV file.');
+    const file = positionals[0]!;
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile()) {
+      ctx.stderr.write(`Cannot read ${file}: no such file.\n`);
+      return 1;
+    }
+    return withCliKiosk(ctx.dataDir, async (kiosk) => {
+      const commit: CommitUsers = (users) => {
+        const result = kiosk.store.importUsers(users, CLI_ACTOR);
+        return result.ok ? { ok: true } : { ok: false, problems: result.error };
+      };
+      let outcome: CreateUsersOutcome;
+      try {
+        outcome = await createUsers(readUserCsv(createReadStream(file)), depsOf(kiosk, commit));
+      } catch (error) {
+        if (!(error instanceof UserCsvFormatError)) throw error;
+        ctx.stderr.write(`${file}: ${error.message}\nNothing was imported.\n`);
+        return 1;
+      }
+      if (!outcome.ok) {
+        for (const problem of outcome.problems) ctx.stderr.write(`${file}: line ${problem.line}: ${problem.reason}\n`);
+        const hidden = outcome.problemCount - outcome.problems.length;
+        if (hidden > 0) ctx.stderr.write(`… and ${hidden} more bad rows.\n`);
+        ctx.stderr.write(`Nothing was imported: ${outcome.problemCount} bad row${outcome.problemCount === 1 ? '' : 's'}.\n`);
+        return 1;
+      }
+      ctx.stdout.write(`Imported ${outcome.created} users (${outcome.withPin} with a PIN).\n`);
+      return 0;
+    });
+  },
+};
+
+const PAGE = 1000;
+
+export const usersListCommand: CliCommand = {
+  path: ['users', 'list'],
+  summary: 'List users (--json: an array of user objects)',
+  usage: 'badgekiosk users list [--json] [--search TEXT]',
+  async run(ctx, argv) {
+    const { values } = parseOptions(argv, { json: { type: 'boolean' }, search: { type: 'string' } });
+    return withCliKiosk(ctx.dataDir, async (kiosk) => {
+      const now = kiosk.clock.now();
+      const search = values.search;
+      // Paged so a store of a million users streams out instead of being held whole.
+      let first = true;
+      if (values.json) ctx.stdout.write('[');
+      else ctx.stdout.write(userListHeader() + '\n');
+      for (let offset = 0; ; offset += PAGE) {
+        const page = kiosk.store.uow.repos.users.list({ ...(search === undefined ? {} : { search }), limit: PAGE, offset });
+        for (const user of page) {
+          const pub = toPublicUser(user);
+          if (values.json) {
+            ctx.stdout.write((first ? '\n' : ',\n') + userJson(pub));
+            first = false;
+          } else ctx.stdout.write(userListLine(pub, now) + '\n');
+        }
+        if (page.length < PAGE) break;
+      }
+      if (values.json) ctx.stdout.write(first ? ']\n' : '\n]\n');
+      return 0;
+    });
+  },
+};
+
+export const usersShowCommand: CliCommand = {
+  path: ['users', 'show'],
+  summary: 'Show one user',
+  usage: 'badgekiosk users show USERNAME [--json]',
+  async run(ctx, argv) {
+    const { values, positionals } = parseOptions(argv, { json: { type: 'boolean' } }, true);
+    if (positionals.length !== 1 || positionals[0] === '') throw new UsageError('Give exactly one username.');
+    const username = positionals[0]!;
+    return withCliKiosk(ctx.dataDir, async (kiosk) => {
+      const user = kiosk.store.uow.repos.users.findByUsername(username);
+      if (!user) {
+        ctx.stderr.write(`No user named ${username}.\n`);
+        return 1;
+      }
+      const pub = toPublicUser(user);
+      ctx.stdout.write(values.json ? userJson(pub) + '\n' : userDetails(pub, kiosk.clock.now()));
+      return 0;
+    });
+  },
+};
+
+export const usersCommands: readonly CliCommand[] = [usersAddCommand, usersImportCommand, usersListCommand, usersShowCommand];

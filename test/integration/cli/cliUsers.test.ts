@@ -1,0 +1,130 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { useCliFixture } from '../../support/cliProcess.js';
+
+interface ListedUser {
+  username: string;
+  displayName: string;
+  email: string;
+  primaryCard: string | null;
+  secondaryCard: string | null;
+  hasPin: boolean;
+}
+
+const HEADER = 'username,name,email,primary_card,secondary_card,pin';
+// PINs long enough that no card number or id printed in these tests can contain one by chance.
+const PINS = ['58203917', '61739428', '27461935'];
+
+describe('badgekiosk users', () => {
+  const fx = useCliFixture({ secrets: PINS });
+
+  const csv = async (name: string, lines: string[]) => {
+    const file = path.join(fx.dir, name);
+    await writeFile(file, lines.join('\n') + '\n');
+    return file;
+  };
+
+  it('adds a user with cards and a PIN, and shows it without the PIN hash', async () => {
+    const added = await fx.cli.run(['users', 'add', '--username', 'alice', '--name', 'Alice Archer', '--email', 'alice@example.org',
+      '--primary-card', '0012345', '--secondary-card', '777', '--pin', PINS[0]!]);
+    expect(added).toEqual({ code: 0, stdout: 'Added user alice with a PIN.\n', stderr: '' });
+    const shown = await fx.cli.run(['users', 'show', 'alice']);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(/Primary Card\/ID number:\s+0012345/);
+    expect(shown.stdout).toMatch(/PIN:\s+set/);
+    const json = await fx.cli.json<ListedUser & Record<string, unknown>>(['users', 'show', 'alice', '--json']);
+    expect(json).toMatchObject({ username: 'alice', displayName: 'Alice Archer', primaryCard: '0012345', secondaryCard: '777', hasPin: true });
+    expect(Object.keys(json).some((key) => /hash/i.test(key))).toBe(false);
+  });
+
+  it('refuses a user whose Card/ID number another user already holds, in either field', async () => {
+    const refused = await fx.cli.run(['users', 'add', '--username', 'bert', '--primary-card', '777']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe('User not added: Card/ID number 777 is already held by user alice\n');
+    const taken = await fx.cli.run(['users', 'add', '--username', 'alice']);
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toContain('username alice already exists');
+  });
+
+  it('refuses a PIN that fails the policy with the policy message', async () => {
+    const refused = await fx.cli.run(['users', 'add', '--username', 'carl', '--pin', '1234']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^User not added: PIN refused: The PIN must not be a straight run of digits/);
+  });
+
+  it('reports a missing user with exit 1', async () => {
+    const result = await fx.cli.run(['users', 'show', 'nobody']);
+    expect(result).toEqual({ code: 1, stdout: '', stderr: 'No user named nobody.\n' });
+  });
+
+  it('imports every row of a clean file, PINs hashed, leading zeros kept', async () => {
+    const file = await csv('good.csv', [HEADER, 'dora,Dora D,dora@example.org,0001,,' + PINS[1], 'emil,,,"0002",0003,', 'finn,Finn,,,,']);
+    const result = await fx.cli.run(['users', 'import', file]);
+    expect(result).toEqual({ code: 0, stdout: 'Imported 3 users (1 with a PIN).\n', stderr: '' });
+    const users = await fx.cli.json<ListedUser[]>(['users', 'list', '--json']);
+    expect(users.map((u) => u.username).sort()).toEqual(['alice', 'dora', 'emil', 'finn']);
+    expect(users.find((u) => u.username === 'emil')).toMatchObject({ displayName: 'emil', primaryCard: '0002', secondaryCard: '0003', hasPin: false });
+    expect(users.find((u) => u.username === 'dora')).toMatchObject({ hasPin: true, email: 'dora@example.org' });
+  });
+
+  it('imports nothing when any row is bad, naming each bad row by line and reason', async () => {
+    const before = await fx.cli.run(['users', 'list', '--json']);
+    const file = await csv('bad.csv', [
+      HEADER,
+      'gail,,,100,,',
+      ',No Name,,101,,',
+      'hugo,,hugo-at-example,,,',
+      'gail,,,102,,',
+      'ivan,,,100,,',
+      'jack,,,0001,,',
+      'kate,,,103,,1111',
+      'lena,,,104,,' + PINS[2],
+    ]);
+    const result = await fx.cli.run(['users', 'import', file]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.split('\n')).toEqual([
+      `${file}: line 3: missing username`,
+      `${file}: line 4: bad email "hugo-at-example"`,
+      `${file}: line 5: duplicate username gail (also on line 2)`,
+      `${file}: line 6: duplicate Card/ID number 100 (also on line 2)`,
+      `${file}: line 7: Card/ID number 0001 is already held by user dora`,
+      `${file}: line 8: PIN refused: The PIN must not repeat a single digit (such as 1111).`,
+      'Nothing was imported: 6 bad rows.',
+      '',
+    ]);
+    const after = await fx.cli.run(['users', 'list', '--json']);
+    expect(after.stdout).toBe(before.stdout);
+  });
+
+  it('refuses a file with the wrong header, naming the expected one', async () => {
+    const file = await csv('header.csv', ['user,name', 'mia,Mia']);
+    const result = await fx.cli.run(['users', 'import', file]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('line 1: the header must be exactly "username,name,email,primary_card,secondary_card,pin"');
+    expect(result.stderr).toContain('Nothing was imported.');
+  });
+
+  it('reports a missing import file with exit 1', async () => {
+    const result = await fx.cli.run(['users', 'import', path.join(fx.dir, 'absent.csv')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Cannot read .*absent\.csv: no such file/);
+  });
+
+  it('lists users as a tab-separated table', async () => {
+    const result = await fx.cli.run(['users', 'list']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('USERNAME\tNAME\tEMAIL\tPRIMARY\tSECONDARY\tPIN\tSTATUS');
+    expect(lines).toContain('emil\temil\t\t0002\t0003\tnone\tactive');
+    expect(lines).toHaveLength(5);
+  });
+
+  it('honours BADGEKIOSK_DATA_DIR when --data-dir is not given', async () => {
+    const result = await fx.cli.run(['users', 'list', '--json'], { withDataDir: false, env: { BADGEKIOSK_DATA_DIR: fx.cli.dataDir } });
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as ListedUser[]).map((u) => u.username)).toContain('alice');
+    const other = await fx.cli.run(['users', 'list', '--json'], { withDataDir: false, env: { BADGEKIOSK_DATA_DIR: path.join(fx.dir, 'other') } });
+    expect(JSON.parse(other.stdout)).toEqual([]);
+  });
+});
