@@ -127,7 +127,8 @@ export const usersImportCommand: CliCommand = {
   },
 };
 
-const PAGE = 1000;
+// Offset paging re-walks the index per page, so pages are large; one page of users is a few MB.
+const PAGE = 5000;
 
 export const usersListCommand: CliCommand = {
   path: ['users', 'list'],

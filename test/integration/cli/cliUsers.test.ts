@@ -127,4 +127,17 @@ describe('badgekiosk users', () => {
     const other = await fx.cli.run(['users', 'list', '--json'], { withDataDir: false, env: { BADGEKIOSK_DATA_DIR: path.join(fx.dir, 'other') } });
     expect(JSON.parse(other.stdout)).toEqual([]);
   });
+
+  it('lists a store larger than one page whole, in username order, and filters with --search', async () => {
+    const rows = Array.from({ length: 5200 }, (_, i) => `bulk${String(i).padStart(4, '0')},Bulk ${i},,${900000 + i},,`);
+    const file = await csv('bulk.csv', [HEADER, ...rows]);
+    expect((await fx.cli.run(['users', 'import', file])).stdout).toBe('Imported 5200 users (0 with a PIN).\n');
+    const users = await fx.cli.json<ListedUser[]>(['users', 'list', '--json']);
+    expect(users).toHaveLength(5204);
+    const bulk = users.filter((u) => u.username.startsWith('bulk')).map((u) => u.username);
+    expect(bulk).toEqual([...bulk].sort());
+    expect(new Set(bulk).size).toBe(5200);
+    const found = await fx.cli.json<ListedUser[]>(['users', 'list', '--json', '--search', 'Bulk 1234']);
+    expect(found.map((u) => u.username)).toEqual(['bulk1234']);
+  });
 });
