@@ -5,6 +5,7 @@ import { connectKioskApi } from '../shared/connectKioskApi.js';
 import { KioskApp } from './app/KioskApp.js';
 import { StartupMessage } from './app/StartupMessage.js';
 import { I18nProvider } from './i18n/I18nProvider.js';
+import { TechnicianGate } from './technician/TechnicianGate.js';
 import './kiosk.css';
 
 const container = document.getElementById('root');
@@ -27,7 +28,9 @@ async function start(): Promise<void> {
       root.render(
         <StrictMode>
           <I18nProvider initial={state.value.language.default}>
-            <KioskApp api={api} initial={state.value} createWedgeDecoder={createWedgeDecoder} />
+            <TechnicianGate api={api} initial={state.value}>
+              {(kiosk) => <KioskApp api={api} initial={kiosk} createWedgeDecoder={createWedgeDecoder} />}
+            </TechnicianGate>
           </I18nProvider>
         </StrictMode>,
       );

@@ -6,3 +6,8 @@ export * from './ipcChannels.js';
 export * from './kioskState.js';
 export * from './methodNames.js';
 export * from './wireMessages.js';
+export * from './readerProfile.js';
+export * from './technicianEvents.js';
+export * from './technicianMethods.js';
+export * from './technicianState.js';
+export * from './technicianMethodNames.js';

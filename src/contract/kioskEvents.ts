@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { contractErrorSchema } from './contractError.js';
+import { TECHNICIAN_EVENTS } from './technicianEvents.js';
 import { readerKindSchema, readerStatusSchema, sessionStateSchema, signOutReasonSchema, syncStatusSchema } from './kioskState.js';
 
 /** Everything the host announces without being asked. */
@@ -24,6 +25,7 @@ export const KIOSK_EVENTS = {
   idleCountdown: z.strictObject({ secondsLeft: z.number().int().min(0).nullable() }),
   readerStatus: readerStatusSchema,
   syncStatus: syncStatusSchema,
+  ...TECHNICIAN_EVENTS,
 } as const;
 
 export type KioskEvents = typeof KIOSK_EVENTS;

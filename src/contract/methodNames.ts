@@ -1,3 +1,5 @@
+import { TECHNICIAN_METHOD_NAMES } from './technicianMethodNames.js';
+
 /**
  * The names alone, free of zod, so the Electron preload (a sandboxed, bundled script) carries
  * only these strings. kioskMethods.ts fails to compile unless its map has exactly these keys.
@@ -14,6 +16,7 @@ export const METHOD_NAMES = [
   'touch',
   'logout',
   'cancel',
+  ...TECHNICIAN_METHOD_NAMES,
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

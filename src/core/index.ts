@@ -5,6 +5,7 @@ export * from './cardNumberGenerator.js';
 export * from './config/configChange.js';
 export * from './config/configKey.js';
 export * from './config/configRegistry.js';
+export * from './config/technicianKeys.js';
 export * from './createSelfService.js';
 export * from './dailyCardChangeLimit.js';
 export * from './domainError.js';

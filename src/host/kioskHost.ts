@@ -5,6 +5,8 @@ import type { ConfigSource, SelfService } from '../core/index.js';
 import { SessionController } from './sessionController.js';
 import { dispatchMethod, type MethodHandlers } from './methodDispatch.js';
 import { ReaderBoard, type HostCardSource, type ReaderInfo } from './readerBoard.js';
+import { technicianHandlers, unavailableTechnicianHandlers } from './technician/technicianHandlers.js';
+import { TechnicianService, type TechnicianHostDeps } from './technician/technicianService.js';
 
 export interface KioskHostDeps {
   readonly selfService: SelfService;
@@ -14,6 +16,8 @@ export interface KioskHostDeps {
   /** Keystroke cards decoded in the renderer (the portable default, readers.md §2.4). */
   readonly keyboardWedge: boolean;
   readonly sync?: SyncStatus;
+  /** Technician mode (reader set-up); without it the technician calls answer not-found. */
+  readonly technician?: TechnicianHostDeps;
 }
 
 export type KioskEventListener = (event: KioskEvent) => void;
@@ -30,6 +34,8 @@ export interface KioskHost {
   attachReader(source: HostCardSource, info: ReaderInfo): void;
   setSyncStatus(status: SyncStatus): void;
   state(): KioskState;
+  /** Technician mode, when the kiosk was given it: starts the saved readers, owns reader changes. */
+  readonly technician: TechnicianService | null;
   /** Stops readers and timers; the host answers nothing useful afterwards. */
   close(): Promise<void>;
 }
@@ -58,6 +64,7 @@ export function createKioskHost(deps: KioskHostDeps): KioskHost {
     logger: deps.logger,
     onStatus: () => emit({ event: 'readerStatus', payload: readerStatus() }),
     onCard: async (read) => {
+      if (technician?.interceptCard(read, session.state().phase === 'idle')) return;
       const result = await session.presentCard(read.cardNumber);
       emit({
         event: 'cardRead',
@@ -65,6 +72,17 @@ export function createKioskHost(deps: KioskHostDeps): KioskHost {
       });
     },
   });
+
+  const technician = deps.technician
+    ? new TechnicianService({
+        ...deps.technician,
+        config: deps.config,
+        kioskId: deps.kioskId,
+        logger: deps.logger,
+        emit,
+        attachment: { attach: (source, info) => readers.attach(source, info), detach: (id) => readers.detach(id) },
+      })
+    : null;
 
   function readerStatus(): ReaderStatus {
     return { readers: readers.list(), keyboardWedge: { enabled: deps.keyboardWedge } };
@@ -85,7 +103,12 @@ export function createKioskHost(deps: KioskHostDeps): KioskHost {
 
   const handlers: MethodHandlers = {
     getState: async () => ({ ok: true, value: state() }),
-    presentCard: ({ cardNumber }) => session.presentCard(cardNumber),
+    presentCard: async ({ cardNumber }) => {
+      // A technician card at the idle screen opens the technician keypad instead of a session.
+      const idle = session.state().phase === 'idle';
+      if (technician?.interceptCard({ reader: 'keyboard-wedge', cardNumber, at: Date.now() }, idle)) return { ok: true, value: session.state() };
+      return session.presentCard(cardNumber);
+    },
     beginTypedId: ({ idNumber }) => session.beginTypedId(idNumber),
     submitPin: ({ pin }) => session.submitPin(pin),
     setFirstPin: ({ newPin, confirmPin }) => session.setFirstPin(newPin, confirmPin),
@@ -98,6 +121,7 @@ export function createKioskHost(deps: KioskHostDeps): KioskHost {
     },
     logout: () => session.logout(),
     cancel: () => session.cancel(),
+    ...(technician ? technicianHandlers(technician, () => session.state().phase === 'idle') : unavailableTechnicianHandlers()),
   };
 
   let closed = false;
@@ -118,9 +142,11 @@ export function createKioskHost(deps: KioskHostDeps): KioskHost {
       emit({ event: 'syncStatus', payload: status });
     },
     state,
+    technician,
     async close() {
       closed = true;
       session.close();
+      await technician?.close();
       await readers.stopAll();
       listeners.clear();
     },

@@ -61,6 +61,16 @@ export class ReaderBoard {
     this.deps.onStatus();
   }
 
+  /** Stops one reader and forgets it (technician mode replacing a reader). */
+  async detach(id: string): Promise<void> {
+    const record = this.entries.get(id);
+    if (!record) return;
+    this.entries.delete(id);
+    record.offs.forEach((off) => off());
+    this.deps.onStatus();
+    await record.source.stop();
+  }
+
   list(): ReaderEntry[] {
     return [...this.entries.values()].map((r) => r.entry);
   }

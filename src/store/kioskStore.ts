@@ -3,6 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import {
   auditEvent,
+  configKeyDefinition,
+  shownConfigValue,
   validateConfigChange,
   type Clock,
   type ConfigValues,
@@ -54,6 +56,11 @@ export interface KioskStore {
   /** All rows or none, in one transaction; every bad row is reported. Audited as one user.import event. */
   importUsers(rows: readonly NewUser[], actor?: Actor): Result<{ readonly inserted: number }, readonly ImportRowProblem[]>;
   close(): void;
+}
+
+/** A secret key's value (the technician PIN hash) never reaches the audit. */
+function shownValue(change: ValidConfigChange): string {
+  return String(shownConfigValue(configKeyDefinition(change.name), change.value));
 }
 
 /**
@@ -113,7 +120,7 @@ export function openKioskStore(options: OpenKioskStoreOptions): KioskStore {
             outcome: change.ok ? 'success' : 'failure',
             kioskId: kioskOf(actor),
             code: change.ok ? null : 'invalid-input',
-            details: change.ok ? { key, value: String(change.value.value), by: actor?.username ?? 'local' } : { key, by: actor?.username ?? 'local' },
+            details: change.ok ? { key, value: shownValue(change.value), by: actor?.username ?? 'local' } : { key, by: actor?.username ?? 'local' },
           }),
         );
         return change;

@@ -1,3 +1,4 @@
+import { technicianDe } from '../technician/i18n/de.js';
 import type { Messages } from './messages.js';
 
 export const de: Messages = {
@@ -121,4 +122,5 @@ export const de: Messages = {
   'status.sync.offline': 'Zentrale Datenbank nicht erreichbar',
   'status.sync.syncing': 'Synchronisiert',
   'status.sync.standalone': 'Eigenständiges Terminal',
+  ...technicianDe,
 };

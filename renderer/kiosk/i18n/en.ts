@@ -1,3 +1,4 @@
+import { technicianEn } from '../technician/i18n/en.js';
 /**
  * English, the source catalogue: its keys and parameter types define the Messages type that every
  * other language must satisfy key by key (a missing or extra key fails `npm run typecheck`).
@@ -117,4 +118,5 @@ export const en = {
   'status.sync.offline': 'Central store unreachable',
   'status.sync.syncing': 'Syncing',
   'status.sync.standalone': 'Standalone kiosk',
+  ...technicianEn,
 } as const;

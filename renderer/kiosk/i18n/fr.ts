@@ -1,3 +1,4 @@
+import { technicianFr } from '../technician/i18n/fr.js';
 import type { Messages } from './messages.js';
 
 export const fr: Messages = {
@@ -120,4 +121,5 @@ export const fr: Messages = {
   'status.sync.offline': 'Serveur central injoignable',
   'status.sync.syncing': 'Synchronisation',
   'status.sync.standalone': 'Borne autonome',
+  ...technicianFr,
 };

@@ -1,4 +1,4 @@
-import { defaultConfigValues, isConfigKeyName, validateConfigChange } from '../../core/index.js';
+import { configKeyDefinition, defaultConfigValues, isConfigKeyName, shownConfigValue, validateConfigChange } from '../../core/index.js';
 import { UsageError, type CliCommand } from '../cliCommand.js';
 import { CLI_ACTOR, withCliKiosk } from '../cliKiosk.js';
 import { configListText, configRows } from '../output/configOutput.js';
@@ -37,7 +37,7 @@ export const configGetCommand: CliCommand = {
       return 1;
     }
     return withCliKiosk(ctx.dataDir, async (kiosk) => {
-      ctx.stdout.write(`${String(kiosk.store.configValues()[name])}\n`);
+      ctx.stdout.write(`${String(shownConfigValue(configKeyDefinition(name), kiosk.store.configValues()[name]))}\n`);
       return 0;
     });
   },
@@ -57,7 +57,7 @@ export const configSetCommand: CliCommand = {
         ctx.stderr.write(`${result.error}\n`);
         return 1;
       }
-      ctx.stdout.write(`${result.value.name} = ${String(result.value.value)}\n`);
+      ctx.stdout.write(`${result.value.name} = ${String(shownConfigValue(configKeyDefinition(result.value.name), result.value.value))}\n`);
       return 0;
     });
   },

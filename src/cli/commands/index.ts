@@ -6,9 +6,11 @@ import { configCommands } from './configCommands.js';
 import { convertCommand } from './convertCommand.js';
 import { decodeCommand } from './decodeCommand.js';
 import { pinCommands } from './pinCommands.js';
+import { readerProfileExportCommand, readerProfileImportCommand } from './readerProfileCommands.js';
 import { readersListCommand, readersWatchCommand } from './readersCommands.js';
 import { simulateReaderCommand } from './simulateReaderCommand.js';
 import { startCommand } from './startCommand.js';
+import { technicianPinClearCommand, technicianPinSetCommand } from './technicianCommands.js';
 import { usersCommands } from './usersCommands.js';
 import { wiegandCommand } from './wiegandCommand.js';
 
@@ -30,4 +32,6 @@ export const COMMANDS: readonly CliCommand[] = [
   convertCommand,
   wiegandCommand,
   simulateReaderCommand,
+  readerProfileExportCommand, readerProfileImportCommand,
+  technicianPinSetCommand, technicianPinClearCommand,
 ];

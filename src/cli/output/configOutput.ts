@@ -1,4 +1,4 @@
-import { allConfigKeys, describeRange, type ConfigValues } from '../../core/index.js';
+import { allConfigKeys, describeRange, shownConfigValue, type ConfigValues } from '../../core/index.js';
 
 export interface ConfigRow {
   readonly name: string;
@@ -11,7 +11,7 @@ export interface ConfigRow {
 export function configRows(values: ConfigValues): ConfigRow[] {
   return allConfigKeys().map((key) => ({
     name: key.name,
-    value: values[key.name as keyof ConfigValues],
+    value: shownConfigValue(key, values[key.name as keyof ConfigValues]),
     default: key.default,
     range: describeRange(key),
     description: key.description,

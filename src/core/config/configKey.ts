@@ -7,7 +7,7 @@ interface KeyBase<T> {
   readonly name: string;
   readonly description: string;
   readonly default: T;
-  /** False for keys only a central administrator or technician may change (never shown to users). */
+  /** The value is never shown: not in listings, refusals or audit rows (e.g. the technician PIN hash). */
   readonly secret?: boolean;
 }
 
@@ -52,8 +52,9 @@ export function describeRange(key: ConfigKeyDefinition): string {
 
 /** Parses text (CLI, CSV, HTTP) or an already-typed JSON value into the key's type. */
 export function parseKeyValue(key: ConfigKeyDefinition, raw: unknown): Result<boolean | number | string, string> {
-  const refuse = () =>
-    err(`Invalid value ${JSON.stringify(raw)} for ${key.name}: expected ${describeRange(key)}.`);
+  // A secret key's value (a hash) is never echoed back.
+  const shown = key.secret ? 'given' : JSON.stringify(raw);
+  const refuse = () => err(`Invalid value ${shown} for ${key.name}: expected ${describeRange(key)}.`);
   switch (key.type) {
     case 'boolean': {
       if (typeof raw === 'boolean') return ok(raw);
@@ -79,4 +80,10 @@ export function parseKeyValue(key: ConfigKeyDefinition, raw: unknown): Result<bo
       return never;
     }
   }
+}
+
+/** A value as listings, answers and audit rows show it: a secret key only says whether it is set. */
+export function shownConfigValue(key: ConfigKeyDefinition, value: boolean | number | string): boolean | number | string {
+  if (!key.secret) return value;
+  return value === '' ? '(not set)' : '(set)';
 }

@@ -1,4 +1,5 @@
 import type { BooleanKey, ConfigKeyDefinition, EnumKey, IntegerKey, StringKey } from './configKey.js';
+import { TECHNICIAN_CONFIG_KEYS } from './technicianKeys.js';
 
 function isIanaTimeZone(value: string): boolean {
   try {
@@ -59,6 +60,7 @@ export const CONFIG_KEYS = {
     type: 'string', name: 'site.timezone', default: 'UTC', allowed: 'an IANA time zone name such as Europe/Berlin',
     check: isIanaTimeZone, description: 'Time zone of the site; its calendar day bounds the daily Card/ID change limit.',
   } satisfies StringKey as StringKey,
+  ...TECHNICIAN_CONFIG_KEYS,
 } as const;
 
 export type ConfigKeyName = keyof typeof CONFIG_KEYS;

@@ -5,6 +5,7 @@ import {
   KIOSK_METHODS,
   METHOD_NAMES,
   METHOD_RESULT_SCHEMAS,
+  TECHNICIAN_METHOD_NAMES,
   contractErrorSchema,
   isMethodName,
   kioskStateSchema,
@@ -14,7 +15,7 @@ import {
 describe('kiosk contract: methods', () => {
   it('lists exactly the agreed methods, in one map', () => {
     expect([...METHOD_NAMES].sort()).toEqual(
-      ['beginTypedId', 'cancel', 'changePin', 'getState', 'logout', 'presentCard', 'regenerateCard', 'setCard', 'setFirstPin', 'submitPin', 'touch'].sort(),
+      ['beginTypedId', 'cancel', 'changePin', 'getState', 'logout', 'presentCard', 'regenerateCard', 'setCard', 'setFirstPin', 'submitPin', 'touch', ...TECHNICIAN_METHOD_NAMES].sort(),
     );
     expect(isMethodName('submitPin')).toBe(true);
     expect(isMethodName('toString')).toBe(false);
@@ -95,7 +96,7 @@ describe('kiosk contract: what reaches the renderer', () => {
 
 describe('kiosk contract: events', () => {
   it('has the agreed events', () => {
-    expect([...EVENT_NAMES].sort()).toEqual(['cardRead', 'idleCountdown', 'readerStatus', 'session', 'syncStatus']);
+    expect([...EVENT_NAMES].sort()).toEqual(['cardRead', 'idleCountdown', 'readerStatus', 'session', 'syncStatus', 'technician', 'technicianRecord', 'technicianTestSwipe']);
   });
 
   it('announces a sign-out with its reason', () => {
