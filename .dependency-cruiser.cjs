@@ -40,6 +40,13 @@ module.exports = {
       to: { path: '^(src/(host|cli)|renderer|electron)/' },
     },
     {
+      name: 'user-import-shared',
+      comment: 'src/userImport (CSV user import) is shared by the CLI and the central store: it builds on src/core and csv-parse only.',
+      severity: 'error',
+      from: { path: '^src/userImport/' },
+      to: { path: '^(src/(store|sync|central|host|cli|contract|devices)|renderer|electron)/' },
+    },
+    {
       name: 'host-not-electron',
       comment: 'src/host is shared by Electron and web mode: it never imports Electron.',
       severity: 'error',

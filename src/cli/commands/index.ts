@@ -2,6 +2,7 @@ import type { CliCommand } from '../cliCommand.js';
 import { auditCommand } from './auditCommand.js';
 import { authCommand } from './authCommand.js';
 import { cardCommands } from './cardCommands.js';
+import { centralAdminCreateCommand, centralServeCommand } from './centralCommands.js';
 import { configCommands } from './configCommands.js';
 import { convertCommand } from './convertCommand.js';
 import { decodeCommand } from './decodeCommand.js';
@@ -10,6 +11,7 @@ import { readerProfileExportCommand, readerProfileImportCommand } from './reader
 import { readersListCommand, readersWatchCommand } from './readersCommands.js';
 import { simulateReaderCommand } from './simulateReaderCommand.js';
 import { startCommand } from './startCommand.js';
+import { kioskEnrollCommand, syncNowCommand, syncStatusCommand } from './syncCommands.js';
 import { technicianPinClearCommand, technicianPinSetCommand } from './technicianCommands.js';
 import { usersCommands } from './usersCommands.js';
 import { wiegandCommand } from './wiegandCommand.js';
@@ -26,6 +28,11 @@ export const COMMANDS: readonly CliCommand[] = [
   ...pinCommands,
   ...cardCommands,
   auditCommand,
+  centralServeCommand,
+  centralAdminCreateCommand,
+  kioskEnrollCommand,
+  syncStatusCommand,
+  syncNowCommand,
   readersListCommand,
   readersWatchCommand,
   decodeCommand,

@@ -1,8 +1,8 @@
 import type { NewUser, PinHasher, UserRepository } from '../../core/index.js';
-import { hashPinsBounded } from './boundedPinHashing.js';
-import { planImport, type RowProblem } from './importPlan.js';
-import type { PinPolicyCheck } from './newUserFields.js';
-import type { UserCsvItem } from './userCsvReader.js';
+import { hashPinsBounded } from '../../userImport/boundedPinHashing.js';
+import { planImport, type RowProblem } from '../../userImport/importPlan.js';
+import type { PinPolicyCheck } from '../../userImport/newUserFields.js';
+import type { UserCsvItem } from '../../userImport/userCsvReader.js';
 
 /**
  * Writes checked users in one store transaction, all or none, re-checking against the store inside

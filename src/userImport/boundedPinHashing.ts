@@ -1,4 +1,4 @@
-import type { PinHasher } from '../../core/index.js';
+import type { PinHasher } from '../core/index.js';
 
 /**
  * Hashes the PINs of an import with at most `concurrency` argon2 computations in flight: each

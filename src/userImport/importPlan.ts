@@ -1,6 +1,16 @@
-import type { UserRepository } from '../../core/index.js';
 import { checkNewUserFields, type NewUserFields, type PinPolicyCheck } from './newUserFields.js';
 import type { UserCsvItem } from './userCsvReader.js';
+
+/**
+ * Who already holds a username or Card/ID number: the kiosk's UserRepository answers at once, the
+ * central store's database asynchronously.
+ */
+type Maybe<T> = T | Promise<T>;
+export interface ExistingUsers {
+  findByUsername(username: string): Maybe<{ readonly username: string } | undefined>;
+  findByCard(cardNumber: string): Maybe<{ readonly username: string } | undefined>;
+  isCardTaken(cardNumber: string): Maybe<boolean>;
+}
 
 export interface RowProblem {
   readonly line: number;
@@ -19,6 +29,11 @@ export interface ImportPlan {
   readonly problemCount: number;
 }
 
+/** Awaits only real promises: the kiosk's synchronous lookups stay free of a microtask per row. */
+async function resolved<T>(value: Maybe<T>): Promise<T> {
+  return value instanceof Promise ? await value : value;
+}
+
 const MAX_REPORTED_PROBLEMS = 1000;
 
 /**
@@ -28,7 +43,7 @@ const MAX_REPORTED_PROBLEMS = 1000;
  */
 export async function planImport(
   items: AsyncIterable<UserCsvItem>,
-  existing: Pick<UserRepository, 'findByUsername' | 'findByCard' | 'isCardTaken'>,
+  existing: ExistingUsers,
   pinPolicy: PinPolicyCheck,
 ): Promise<ImportPlan> {
   const rows: ImportRow[] = [];
@@ -53,7 +68,8 @@ export async function planImport(
       if (firstLine !== undefined) reasons.push(`duplicate username ${fields.username} (also on line ${firstLine})`);
       else {
         usernameLines.set(fields.username, line);
-        if (existing.findByUsername(fields.username)) reasons.push(`username ${fields.username} already exists`);
+        const taken = existing.findByUsername(fields.username);
+        if (taken instanceof Promise ? await taken : taken) reasons.push(`username ${fields.username} already exists`);
       }
     }
     for (const card of [fields.primaryCard, fields.secondaryCard]) {
@@ -65,8 +81,9 @@ export async function planImport(
       }
       cardLines.set(card, line);
       // isCardTaken is the cheap probe; the holder is read only for the message.
-      if (existing.isCardTaken(card)) {
-        reasons.push(`Card/ID number ${card} is already held by user ${existing.findByCard(card)?.username ?? '(unknown)'}`);
+      const held = existing.isCardTaken(card);
+      if (held instanceof Promise ? await held : held) {
+        reasons.push(`Card/ID number ${card} is already held by user ${(await resolved(existing.findByCard(card)))?.username ?? '(unknown)'}`);
       }
     }
     if (reasons.length > 0) {

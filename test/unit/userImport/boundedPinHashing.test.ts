@@ -1,4 +1,4 @@
-import { hashPinsBounded } from '../../../src/cli/users/boundedPinHashing.js';
+import { hashPinsBounded } from '../../../src/userImport/boundedPinHashing.js';
 
 describe('bounded PIN hashing for imports', () => {
   it('hashes every PIN in order, skips rows without one, and never runs more than the bound at once', async () => {

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { readUserCsv, UserCsvFormatError, type UserCsvItem } from '../../../src/cli/users/userCsvReader.js';
+import { readUserCsv, UserCsvFormatError, type UserCsvItem } from '../../../src/userImport/userCsvReader.js';
 
 async function readAll(text: string): Promise<UserCsvItem[]> {
   const items: UserCsvItem[] = [];

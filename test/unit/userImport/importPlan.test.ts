@@ -1,6 +1,6 @@
 import type { User } from '../../../src/core/index.js';
-import { planImport } from '../../../src/cli/users/importPlan.js';
-import type { UserCsvItem } from '../../../src/cli/users/userCsvReader.js';
+import { planImport } from '../../../src/userImport/importPlan.js';
+import type { UserCsvItem } from '../../../src/userImport/userCsvReader.js';
 
 function record(line: number, username: string, primaryCard = '', secondaryCard = '', extra: { email?: string; pin?: string } = {}): UserCsvItem {
   return { kind: 'record', record: { line, username, name: '', email: extra.email ?? '', primaryCard, secondaryCard, pin: extra.pin ?? '' } };

@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { kioskPaths } from '../store/index.js';
+import { appendAudit } from './services/centralAudit.js';
+import { importUsersCsv, type CentralImportOutcome } from './services/centralUserImport.js';
+import { createKiosk } from './services/kioskRegistry.js';
+import { startCentral, type RunningCentral } from './startCentral.js';
+
+export interface EmbeddedCentralOptions {
+  /** The kiosk's data dir: the central database goes to <dataDir>/central/central.sqlite. */
+  readonly dataDir: string;
+  /** pino level for the embedded server's logs (default: none). */
+  readonly logLevel?: string | false;
+}
+
+export interface EmbeddedCentral {
+  /** http://127.0.0.1:<random port> */
+  readonly url: string;
+  readonly siteId: string;
+  /** A one-time enrollment code for a new kiosk record, as an administrator would create. */
+  createEnrollmentCode(kioskName: string): Promise<string>;
+  /** Same format and all-or-nothing rule as `badgekiosk users import` (demo users, first start). */
+  importUsersCsv(csv: string): Promise<CentralImportOutcome>;
+  /** Number of users the central store holds. */
+  userCount(): Promise<number>;
+  close(): Promise<void>;
+  readonly central: RunningCentral;
+}
+
+/**
+ * A central store inside the kiosk process, on SQLite in the kiosk's data dir, listening on
+ * loopback only (the kiosk opens no other port, DESIGN §6). It shares the kiosk's pepper file, so
+ * enrolling the kiosk with it changes no PIN. `badgekiosk start` uses it when the kiosk is not
+ * enrolled with a real central store; see connectEmbeddedKiosk in src/sync.
+ */
+export async function startEmbeddedCentral(options: EmbeddedCentralOptions): Promise<EmbeddedCentral> {
+  const central = await startCentral({
+    db: `sqlite:${path.join(path.resolve(options.dataDir), 'central', 'central.sqlite')}`,
+    host: '127.0.0.1',
+    port: 0,
+    pepperFile: kioskPaths(options.dataDir).pepper,
+    logLevel: options.logLevel ?? false,
+  });
+  const { ctx } = central;
+  const system = { username: 'embedded' };
+  return {
+    url: central.url,
+    siteId: ctx.siteId,
+    central,
+    async createEnrollmentCode(kioskName) {
+      const now = ctx.clock.now();
+      return ctx.storage.write(async (tx) => {
+        const created = await createKiosk(tx, ctx.random.uuid(), kioskName, now);
+        await appendAudit(tx.db, {
+          id: ctx.random.uuid(), at: now, kind: 'kiosk.create', outcome: 'success', userId: null, username: null,
+          kioskId: created.kiosk.id, actor: system.username, code: null, details: { name: kioskName, embedded: true },
+        });
+        return created.code;
+      });
+    },
+    importUsersCsv(csv) {
+      return importUsersCsv(csv, { storage: ctx.storage, pinHasher: ctx.pinHasher, hashConcurrency: 2 }, (fn) =>
+        ctx.storage.write((tx) => fn({ tx, actor: system, now: ctx.clock.now(), random: ctx.random })),
+      );
+    },
+    async userCount() {
+      const row = await ctx.storage.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+    close: () => central.close(),
+  };
+}

@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { CentralContext } from '../centralContext.js';
+import { errorResponseSchema } from '../protocol/kioskProtocol.js';
+import { appendAudit } from '../services/centralAudit.js';
+import { listConfig, setConfig } from '../services/centralConfig.js';
+import { configEntrySchema, configNameParamsSchema, setConfigSchema } from './adminSchemas.js';
+import { ADMIN_SECURITY } from './adminSchemas.js';
+import { errorBody } from './errorReplies.js';
+import { adminAuth } from './requestAuth.js';
+
+const tags = ['admin: configuration'];
+const security = ADMIN_SECURITY;
+const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema };
+
+export function registerAdminConfigRoutes(app: FastifyInstance, ctx: CentralContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const preHandler = adminAuth(ctx);
+
+  r.get('/api/v1/admin/config', {
+    schema: { tags, security, summary: 'Every configuration key with type, default, range, description and value', response: { 200: z.object({ keys: z.array(configEntrySchema) }), ...errors } },
+    preHandler,
+  }, async () => ({ keys: await listConfig(ctx.storage.db) }));
+
+  r.get('/api/v1/admin/config/:name', {
+    schema: { tags, security, summary: 'One configuration key', params: configNameParamsSchema, response: { 200: configEntrySchema, ...errors } },
+    preHandler,
+  }, async (request, reply) => {
+    const entry = (await listConfig(ctx.storage.db)).find((e) => e.name === request.params.name);
+    return entry ?? reply.code(404).send(errorBody('not-found', `Unknown configuration key ${JSON.stringify(request.params.name)}.`));
+  });
+
+  r.put('/api/v1/admin/config/:name', {
+    schema: {
+      tags, security,
+      summary: 'Set a key (validated against the registry and cross-key rules); kiosks receive it at their next pull',
+      params: configNameParamsSchema, body: setConfigSchema, response: { 200: configEntrySchema, ...errors },
+    },
+    preHandler,
+  }, async (request, reply) => {
+    const now = ctx.clock.now();
+    const saved = await ctx.storage.write(async (tx) => {
+      const result = await setConfig(tx, request.params.name, request.body.value, now);
+      if (result.ok) {
+        await appendAudit(tx.db, {
+          id: ctx.random.uuid(), at: now, kind: 'config.set', outcome: 'success', userId: null, username: null, kioskId: null,
+          actor: request.admin!.username, code: null, details: { key: result.value.name, value: result.value.value, previous: result.value.previous },
+        });
+      }
+      return result;
+    });
+    if (!saved.ok) return reply.code(400).send(errorBody('invalid-config', saved.error));
+    return (await listConfig(ctx.storage.db)).find((e) => e.name === saved.value.name)!;
+  });
+}

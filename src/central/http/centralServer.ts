@@ -1,0 +1,84 @@
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { CentralContext } from '../centralContext.js';
+import { registerAdminAuditRoutes } from './adminAuditRoutes.js';
+import { registerAdminConfigRoutes } from './adminConfigRoutes.js';
+import { registerAdminKioskRoutes } from './adminKioskRoutes.js';
+import { registerAdminSessionRoutes } from './adminSessionRoutes.js';
+import { registerAdminUserRoutes } from './adminUserRoutes.js';
+import { installErrorHandler } from './errorReplies.js';
+import { registerHealthRoutes } from './healthRoutes.js';
+import { registerKioskRoutes } from './kioskRoutes.js';
+import { LiveChannels } from './liveChannels.js';
+import { rateLimits, type RateLimits } from './rateLimits.js';
+
+export interface CentralServerOptions {
+  /** pino options, or false for silence (tests, benchmarks). */
+  readonly logger?: FastifyServerOptions['logger'];
+  readonly tls?: { readonly cert: Buffer; readonly key: Buffer };
+  readonly rateLimits?: Partial<Omit<RateLimits, 'keyByBearer'>>;
+}
+
+/** Never logged: credentials travel in these headers. */
+export const REDACTED_HEADERS = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
+
+export interface CentralServer {
+  readonly app: FastifyInstance;
+  readonly live: LiveChannels;
+}
+
+/**
+ * The central store's HTTP server: kiosk API, administration API, health, OpenAPI. Bodies are
+ * JSON up to 64 KiB unless a route says otherwise; every route validates with zod.
+ */
+export async function buildCentralServer(ctx: CentralContext, options: CentralServerOptions = {}): Promise<CentralServer> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 64 * 1024,
+    ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key } } : {}),
+    requestTimeout: 30_000,
+  } as FastifyServerOptions) as unknown as FastifyInstance;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('kiosk', null);
+  app.decorateRequest('admin', null);
+  installErrorHandler(app);
+  // JSON everywhere (and text/csv for the import route): any other body is refused with 415.
+  app.removeContentTypeParser('text/plain');
+
+  const limits = rateLimits(options.rateLimits);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: true, max: limits.globalPerMinute, timeWindow: '1 minute' });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'badgekiosk central store', version: ctx.version, description: 'Kiosk sync API and administration API (DESIGN §5, §6).' },
+      components: {
+        securitySchemes: {
+          kioskToken: { type: 'http', scheme: 'bearer', description: 'Per-kiosk token from enrollment' },
+          adminToken: { type: 'http', scheme: 'bearer', description: 'Admin API token (bka_…)' },
+          adminSession: { type: 'apiKey', in: 'cookie', name: 'bk_admin', description: 'Session cookie; writes also need x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  const live = new LiveChannels(ctx);
+  app.addHook('preClose', async () => live.closeAll());
+
+  registerHealthRoutes(app, ctx);
+  registerKioskRoutes(app, ctx, live, limits);
+  registerAdminSessionRoutes(app, ctx, limits, options.tls !== undefined);
+  registerAdminUserRoutes(app, ctx);
+  registerAdminConfigRoutes(app, ctx);
+  registerAdminKioskRoutes(app, ctx, live);
+  registerAdminAuditRoutes(app, ctx);
+  app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { rateLimit: false } }, async () => app.swagger());
+
+  await app.ready();
+  return { app, live };
+}

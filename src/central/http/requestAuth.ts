@@ -1,0 +1,78 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { CentralContext } from '../centralContext.js';
+import { adminForSession, adminForToken, type AdminIdentity } from '../services/adminAccounts.js';
+import { kioskForToken, touchKiosk, type KioskRow } from '../services/kioskRegistry.js';
+import { KIOSK_VERSION_HEADER } from '../protocol/kioskProtocol.js';
+import { sameSecret } from '../security/secrets.js';
+import { errorBody } from './errorReplies.js';
+
+export const SESSION_COOKIE = 'bk_admin';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    kiosk: KioskRow | null;
+    admin: AdminIdentity | null;
+  }
+}
+
+export function bearerToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (!header) return null;
+  const match = /^Bearer ([A-Za-z0-9_-]{10,200})$/.exec(header);
+  return match ? match[1]! : null;
+}
+
+/** last_seen is written at most this often per kiosk and process: bookkeeping must not cost a write per pull. */
+const TOUCH_INTERVAL_MS = 15_000;
+
+export function kioskAuth(ctx: CentralContext) {
+  const lastTouched = new Map<string, number>();
+  return async function requireKiosk(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const token = bearerToken(request);
+    const kiosk = token ? await kioskForToken(ctx.storage.db, token) : undefined;
+    if (!kiosk) {
+      await reply.code(401).header('www-authenticate', 'Bearer').send(errorBody('unauthorized', 'A valid kiosk token is required (enrolled and not revoked).'));
+      return;
+    }
+    request.kiosk = kiosk;
+    const now = ctx.clock.now();
+    const version = typeof request.headers[KIOSK_VERSION_HEADER] === 'string' ? (request.headers[KIOSK_VERSION_HEADER] as string).slice(0, 64) : null;
+    if (now - (lastTouched.get(kiosk.id) ?? 0) >= TOUCH_INTERVAL_MS || (version !== null && version !== kiosk.version)) {
+      lastTouched.set(kiosk.id, now);
+      await touchKiosk(ctx.storage.db, kiosk.id, now, version);
+    }
+  };
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Administrators prove themselves with a session cookie (from the login route) or an admin API
+ * token. A cookie rides along with any request the browser makes, so every write made with one
+ * must also carry the session's CSRF token in a header a cross-site page cannot set.
+ */
+export function adminAuth(ctx: CentralContext) {
+  return async function requireAdmin(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const token = bearerToken(request);
+    let admin: AdminIdentity | undefined;
+    if (token) {
+      admin = await adminForToken(ctx.storage.db, token);
+    } else {
+      const sessionId = request.cookies[SESSION_COOKIE];
+      if (sessionId) admin = await adminForSession(ctx.storage.db, sessionId, ctx.clock.now());
+    }
+    if (!admin) {
+      await reply.code(401).send(errorBody('unauthorized', 'Administrator login or admin API token required.'));
+      return;
+    }
+    if (admin.via === 'session' && UNSAFE_METHODS.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !admin.csrfToken || !sameSecret(sent, admin.csrfToken)) {
+        await reply.code(403).send(errorBody('csrf', `Missing or wrong ${CSRF_HEADER} header for a cookie session.`));
+        return;
+      }
+    }
+    request.admin = admin;
+  };
+}

@@ -1,0 +1,63 @@
+import {
+  allConfigKeys,
+  defaultConfigValues,
+  describeRange,
+  isConfigKeyName,
+  validateConfigChange,
+  type ConfigKeyName,
+  type ConfigValues,
+  type Result,
+} from '../../core/index.js';
+import { err, ok } from '../../core/index.js';
+import type { CentralDb, WriteTx } from '../storage/centralStorage.js';
+
+/** The configuration in force on the site: registry defaults overlaid with what administrators set. */
+export async function readConfig(db: CentralDb): Promise<ConfigValues> {
+  const values: Record<string, unknown> = { ...defaultConfigValues() };
+  const rows = await db.selectFrom('config').select(['name', 'value']).execute();
+  for (const row of rows) if (isConfigKeyName(row.name)) values[row.name] = JSON.parse(row.value);
+  return values as ConfigValues;
+}
+
+export interface ConfigEntry {
+  readonly name: ConfigKeyName;
+  readonly type: string;
+  readonly default: boolean | number | string;
+  readonly range: string;
+  readonly description: string;
+  readonly value: boolean | number | string;
+  readonly isDefault: boolean;
+}
+
+export async function listConfig(db: CentralDb): Promise<ConfigEntry[]> {
+  const current = await readConfig(db);
+  const explicit = new Set((await db.selectFrom('config').select('name').execute()).map((r) => r.name));
+  return allConfigKeys().map((key) => ({
+    name: key.name as ConfigKeyName,
+    type: key.type,
+    default: key.default,
+    range: describeRange(key),
+    description: key.description,
+    value: current[key.name as ConfigKeyName],
+    isDefault: !explicit.has(key.name),
+  }));
+}
+
+/**
+ * Validated with the same registry and cross-key rules as the kiosk (validateConfigChange); the
+ * new value reaches kiosks through the change feed.
+ */
+export async function setConfig(tx: WriteTx, name: string, raw: unknown, now: number): Promise<Result<{ name: ConfigKeyName; value: boolean | number | string; previous: boolean | number | string }, string>> {
+  const current = await readConfig(tx.db);
+  const checked = validateConfigChange(name, raw, current);
+  if (!checked.ok) return err(checked.error);
+  const { name: key, value } = checked.value;
+  const seq = await tx.nextSeq();
+  const text = JSON.stringify(value);
+  await tx.db
+    .insertInto('config')
+    .values({ name: key, value: text, updated_at: now, seq })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ value: text, updated_at: now, seq }))
+    .execute();
+  return ok({ name: key, value: value as boolean | number | string, previous: current[key] as boolean | number | string });
+}

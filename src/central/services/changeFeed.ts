@@ -1,0 +1,85 @@
+import type { CardField, User } from '../../core/index.js';
+import type { CentralDb } from '../storage/centralStorage.js';
+import { toUser } from './userRows.js';
+
+/** One entry of the change feed, ordered by `seq` (monotonically increasing across the site). */
+export type FeedChange =
+  | { readonly seq: number; readonly type: 'user'; readonly user: User }
+  | { readonly seq: number; readonly type: 'user-deleted'; readonly userId: string }
+  | { readonly seq: number; readonly type: 'config'; readonly name: string; readonly value: boolean | number | string }
+  | {
+      readonly seq: number;
+      readonly type: 'card-change';
+      readonly id: string;
+      readonly userId: string;
+      readonly field: CardField;
+      readonly kind: 'generated' | 'manual';
+      readonly at: number;
+      readonly kioskId: string | null;
+    };
+
+export interface FeedPage {
+  readonly changes: FeedChange[];
+  /** Pass as `after` next time. */
+  readonly next: number;
+  /** Latest sequence on the site when the page was read. */
+  readonly latest: number;
+  readonly hasMore: boolean;
+  /**
+   * The kiosk's cursor is ahead of the site (the central database was restored from a backup):
+   * it must start over from 0 and drop what it holds.
+   */
+  readonly resync: boolean;
+}
+
+/** Card changes older than this no longer count for any daily limit, so the feed leaves them out. */
+const CARD_CHANGE_HORIZON_MS = 2 * 24 * 3_600_000;
+
+/**
+ * Rows whose last change has a sequence in (after, latest]. Each table is read in sequence order
+ * and the pages merged; a row changed twice appears once, with its latest state. Sequence order
+ * is commit order (writes are serialized), so every row at or below `latest` is visible to the
+ * reads that follow, whichever connection runs them; a row changed meanwhile moves above
+ * `latest` and comes with the next pull. So the cursor may always move to `latest`.
+ */
+export async function readChanges(db: CentralDb, after: number, limit: number, now: number): Promise<FeedPage> {
+  const counter = await db.selectFrom('change_counter').select('seq').where('id', '=', 1).executeTakeFirstOrThrow();
+  const latest = Number(counter.seq);
+  if (after > latest) return { changes: [], next: 0, latest, hasMore: false, resync: true };
+  if (after === latest) return { changes: [], next: latest, latest, hasMore: false, resync: false };
+  const take = limit + 1;
+  const [users, tombstones, config, cardChanges] = await Promise.all([
+    db.selectFrom('users').selectAll().where('seq', '>', after).where('seq', '<=', latest).orderBy('seq').limit(take).execute(),
+    db.selectFrom('user_tombstones').select(['id', 'seq']).where('seq', '>', after).where('seq', '<=', latest).orderBy('seq').limit(take).execute(),
+    db.selectFrom('config').select(['name', 'value', 'seq']).where('seq', '>', after).where('seq', '<=', latest).orderBy('seq').limit(take).execute(),
+    db
+      .selectFrom('card_changes')
+      .select(['id', 'user_id', 'field', 'kind', 'at', 'kiosk_id', 'seq'])
+      .where('seq', '>', after)
+      .where('seq', '<=', latest)
+      .where('at', '>', now - CARD_CHANGE_HORIZON_MS)
+      .orderBy('seq')
+      .limit(take)
+      .execute(),
+  ]);
+  const merged: FeedChange[] = [];
+  for (const row of users) merged.push({ seq: Number(row.seq), type: 'user', user: toUser(row) });
+  for (const row of tombstones) merged.push({ seq: Number(row.seq), type: 'user-deleted', userId: row.id });
+  for (const row of config) merged.push({ seq: Number(row.seq), type: 'config', name: row.name, value: JSON.parse(row.value) as boolean | number | string });
+  for (const row of cardChanges) {
+    merged.push({
+      seq: Number(row.seq), type: 'card-change', id: row.id, userId: row.user_id, field: row.field,
+      kind: row.kind === 'manual' ? 'manual' : 'generated', at: Number(row.at), kioskId: row.kiosk_id,
+    });
+  }
+  merged.sort((a, b) => a.seq - b.seq);
+  const hasMore = merged.length > limit;
+  const changes = hasMore ? merged.slice(0, limit) : merged;
+  const next = hasMore ? changes[changes.length - 1]!.seq : latest;
+  return { changes, next, latest, hasMore, resync: false };
+}
+
+export async function latestSeq(db: CentralDb): Promise<number> {
+  const row = await db.selectFrom('change_counter').select('seq').where('id', '=', 1).executeTakeFirst();
+  return Number(row?.seq ?? 0);
+}

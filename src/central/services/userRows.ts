@@ -1,0 +1,123 @@
+import type { Selectable } from 'kysely';
+import { fail, ok, type CardField, type DomainError, type Result, type User } from '../../core/index.js';
+import type { UsersTable } from '../storage/centralTables.js';
+import type { CentralDb, WriteTx } from '../storage/centralStorage.js';
+
+export type UserRow = Selectable<UsersTable>;
+
+export function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    email: row.email,
+    primaryCard: row.primary_card,
+    secondaryCard: row.secondary_card,
+    pinHash: row.pin_hash,
+    disabled: Number(row.disabled) === 1,
+    failedAttempts: Number(row.failed_attempts),
+    lockedUntil: row.locked_until === null ? null : Number(row.locked_until),
+    version: Number(row.version),
+    updatedAt: Number(row.updated_at),
+  };
+}
+
+export async function findUserRow(db: CentralDb, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findUserRowByUsername(db: CentralDb, username: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export async function isCardTaken(db: CentralDb, cardNumber: string, exceptUser?: { id: string; field: CardField }): Promise<boolean> {
+  const row = await db.selectFrom('card_numbers').select(['user_id', 'field']).where('number', '=', cardNumber).executeTakeFirst();
+  if (!row) return false;
+  return !(exceptUser && row.user_id === exceptUser.id && row.field === exceptUser.field);
+}
+
+export type UserChanges = Partial<Omit<UserRow, 'id' | 'version' | 'created_at' | 'updated_at' | 'seq' | 'primary_card' | 'secondary_card'>>;
+
+/**
+ * Every change to a user goes through here: version and change-feed sequence move together, so
+ * kiosks receive the row again. Card numbers change only through setCardNumber.
+ */
+export async function updateUserRow(tx: WriteTx, before: UserRow, changes: UserChanges, now: number): Promise<UserRow> {
+  const seq = await tx.nextSeq();
+  const values = { ...changes, version: Number(before.version) + 1, updated_at: now, seq };
+  await tx.db.updateTable('users').set(values).where('id', '=', before.id).execute();
+  return { ...before, ...values };
+}
+
+/**
+ * Sets or clears one Card/ID number field. Uniqueness across both fields of all users holds by
+ * construction: card_numbers has the number as its primary key, and writes are serialized.
+ */
+export async function setCardNumber(
+  tx: WriteTx,
+  before: UserRow,
+  field: CardField,
+  cardNumber: string | null,
+  now: number,
+): Promise<Result<UserRow, DomainError>> {
+  if (cardNumber !== null && (await isCardTaken(tx.db, cardNumber, { id: before.id, field }))) {
+    return fail('card-in-use', 'This Card/ID number is already in use.', { field });
+  }
+  await tx.db.deleteFrom('card_numbers').where('user_id', '=', before.id).where('field', '=', field).execute();
+  if (cardNumber !== null) await tx.db.insertInto('card_numbers').values({ number: cardNumber, user_id: before.id, field }).execute();
+  const column = field === 'primary' ? 'primary_card' : 'secondary_card';
+  const seq = await tx.nextSeq();
+  const values = { [column]: cardNumber, version: Number(before.version) + 1, updated_at: now, seq };
+  await tx.db.updateTable('users').set(values).where('id', '=', before.id).execute();
+  return ok({ ...before, ...values });
+}
+
+export interface NewUserRow {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly email: string;
+  readonly primaryCard: string | null;
+  readonly secondaryCard: string | null;
+  readonly pinHash: string | null;
+}
+
+/** Caller checked username and card numbers; the constraints stay the last guard. */
+export async function insertUserRow(tx: WriteTx, user: NewUserRow, now: number): Promise<UserRow> {
+  const seq = await tx.nextSeq();
+  const row: UserRow = {
+    id: user.id,
+    username: user.username,
+    display_name: user.displayName,
+    email: user.email,
+    primary_card: user.primaryCard,
+    secondary_card: user.secondaryCard,
+    pin_hash: user.pinHash,
+    pin_set_at: user.pinHash === null ? null : now,
+    disabled: 0,
+    failed_attempts: 0,
+    locked_until: null,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+    seq,
+  };
+  await tx.db.insertInto('users').values(row).execute();
+  const cards: { number: string; user_id: string; field: CardField }[] = [];
+  if (user.primaryCard !== null) cards.push({ number: user.primaryCard, user_id: user.id, field: 'primary' });
+  if (user.secondaryCard !== null) cards.push({ number: user.secondaryCard, user_id: user.id, field: 'secondary' });
+  if (cards.length > 0) await tx.db.insertInto('card_numbers').values(cards).execute();
+  return row;
+}
+
+/** The tombstone tells kiosks to drop the user; its card numbers are free again at once. */
+export async function deleteUserRow(tx: WriteTx, id: string, now: number): Promise<void> {
+  await tx.db.deleteFrom('card_numbers').where('user_id', '=', id).execute();
+  await tx.db.deleteFrom('users').where('id', '=', id).execute();
+  const seq = await tx.nextSeq();
+  await tx.db
+    .insertInto('user_tombstones')
+    .values({ id, deleted_at: now, seq })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ deleted_at: now, seq }))
+    .execute();
+}

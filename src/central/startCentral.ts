@@ -1,0 +1,86 @@
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import type { FastifyServerOptions } from 'fastify';
+import type { Clock, RandomSource } from '../core/index.js';
+import { createArgon2PinHasher, cryptoRandomSource, loadOrCreatePepper, systemClock } from '../store/index.js';
+import type { CentralContext } from './centralContext.js';
+import { CENTRAL_VERSION } from './centralVersion.js';
+import { buildCentralServer, REDACTED_HEADERS, type CentralServer, type CentralServerOptions } from './http/centralServer.js';
+import { ensureSite } from './services/siteIdentity.js';
+import type { CentralStorage } from './storage/centralStorage.js';
+import { openCentralStorage } from './storage/openCentralStorage.js';
+
+export interface StartCentralOptions {
+  /** `sqlite:PATH` or `postgres://…` */
+  readonly db: string;
+  readonly host: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  /** The site PIN pepper (created on first start); every central process of a site needs the same file. */
+  readonly pepperFile: string;
+  readonly tls?: { readonly certFile: string; readonly keyFile: string };
+  /** pino level ('info' by default), or false for no logs at all. */
+  readonly logLevel?: string | false;
+  readonly rateLimits?: CentralServerOptions['rateLimits'];
+  readonly clock?: Clock;
+  readonly random?: RandomSource;
+}
+
+export interface RunningCentral {
+  /** http(s)://host:port, with the port actually bound. */
+  readonly url: string;
+  readonly port: number;
+  readonly ctx: CentralContext;
+  readonly server: CentralServer;
+  /** Graceful: stops accepting, ends live channels, finishes requests in flight, closes the database. */
+  close(): Promise<void>;
+}
+
+/** pino: one JSON line per event; credentials never logged (headers redacted, bodies not logged). */
+function loggerOptions(level: string | false | undefined): FastifyServerOptions['logger'] {
+  if (level === false) return false;
+  return { level: level ?? 'info', redact: { paths: REDACTED_HEADERS, censor: '[redacted]' } };
+}
+
+/** The composition root of one central store process (also used in-process by the embedded central). */
+export async function startCentral(options: StartCentralOptions): Promise<RunningCentral> {
+  const clock = options.clock ?? systemClock;
+  const tls = options.tls ? { cert: await readFile(options.tls.certFile), key: await readFile(options.tls.keyFile) } : undefined;
+  const pepper = await loadOrCreatePepper(options.pepperFile);
+  const pinHasher = await createArgon2PinHasher({ pepperFile: options.pepperFile });
+  const storage: CentralStorage = await openCentralStorage(options.db);
+  try {
+    const site = await ensureSite(storage, pepper, clock.now());
+    const ctx: CentralContext = {
+      storage, clock, random: options.random ?? cryptoRandomSource, pinHasher, siteId: site.siteId, pepper, version: CENTRAL_VERSION,
+    };
+    const server = await buildCentralServer(ctx, {
+      logger: loggerOptions(options.logLevel),
+      ...(tls ? { tls } : {}),
+      ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+    });
+    await server.app.listen({ host: options.host, port: options.port });
+    const port = (server.app.server.address() as AddressInfo).port;
+    const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+    let closing: Promise<void> | null = null;
+    return {
+      url: `${tls ? 'https' : 'http'}://${host}:${port}`,
+      port,
+      ctx,
+      server,
+      close() {
+        closing ??= (async () => {
+          try {
+            await server.app.close();
+          } finally {
+            await storage.close();
+          }
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+}

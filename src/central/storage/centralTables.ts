@@ -1,0 +1,157 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Tables of the central store, the same on SQLite and PostgreSQL. Flags are integers (0/1) and
+ * times are epoch milliseconds on both, so rows read the same whichever backend holds them.
+ * Every row a kiosk replicates carries `seq`, the change-feed sequence of its last change.
+ */
+export interface CentralTables {
+  site: SiteTable;
+  change_counter: ChangeCounterTable;
+  users: UsersTable;
+  card_numbers: CardNumbersTable;
+  user_tombstones: UserTombstonesTable;
+  card_changes: CardChangesTable;
+  config: ConfigTable;
+  kiosks: KiosksTable;
+  commands: CommandsTable;
+  audit: AuditTable;
+  admins: AdminsTable;
+  admin_sessions: AdminSessionsTable;
+  admin_tokens: AdminTokensTable;
+  schema_migrations: SchemaMigrationsTable;
+}
+
+export interface SiteTable {
+  id: number;
+  site_id: string;
+  /** sha256 of the PIN pepper: refuses a start with the wrong pepper file, never reveals it. */
+  pepper_fingerprint: string;
+  created_at: number;
+}
+
+export interface ChangeCounterTable {
+  id: number;
+  seq: number;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  email: string;
+  primary_card: string | null;
+  secondary_card: string | null;
+  pin_hash: string | null;
+  /** When the PIN hash was last set or cleared: a PIN change older than this (an offline kiosk) loses. */
+  pin_set_at: number | null;
+  disabled: number;
+  failed_attempts: number;
+  locked_until: number | null;
+  version: number;
+  created_at: number;
+  updated_at: number;
+  seq: number;
+}
+
+/** One row per Card/ID number in use, primary or secondary: uniqueness across both fields is a primary key. */
+export interface CardNumbersTable {
+  number: string;
+  user_id: string;
+  field: 'primary' | 'secondary';
+}
+
+export interface UserTombstonesTable {
+  id: string;
+  deleted_at: number;
+  seq: number;
+}
+
+export interface CardChangesTable {
+  id: string;
+  user_id: string;
+  field: 'primary' | 'secondary';
+  kind: 'generated' | 'manual';
+  at: number;
+  kiosk_id: string | null;
+  seq: number;
+}
+
+export interface ConfigTable {
+  name: string;
+  /** JSON text of the typed value. */
+  value: string;
+  updated_at: number;
+  seq: number;
+}
+
+export interface KiosksTable {
+  id: string;
+  name: string;
+  created_at: number;
+  enrollment_code_hash: string | null;
+  enrollment_expires_at: number | null;
+  token_hash: string | null;
+  enrolled_at: number | null;
+  revoked_at: number | null;
+  last_seen_at: number | null;
+  version: string | null;
+}
+
+export interface CommandsTable {
+  kiosk_id: string;
+  idempotency_key: string;
+  type: string;
+  user_id: string | null;
+  received_at: number;
+  status: 'accepted' | 'rejected';
+  /** JSON text of the answer given, returned again verbatim to a retried push. */
+  answer: string;
+}
+
+export interface AuditTable {
+  id: string;
+  at: number;
+  kind: string;
+  outcome: 'success' | 'failure';
+  user_id: string | null;
+  username: string | null;
+  kiosk_id: string | null;
+  actor: string | null;
+  code: string | null;
+  details: string;
+  /** Insertion order, for stable listing of events with the same timestamp. */
+  n: Generated<number>;
+}
+
+export interface AdminsTable {
+  id: string;
+  username: string;
+  password_hash: string;
+  created_at: number;
+  disabled: number;
+}
+
+export interface AdminSessionsTable {
+  id_hash: string;
+  admin_id: string;
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface AdminTokensTable {
+  id: string;
+  admin_id: string;
+  name: string;
+  token_hash: string;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  applied_at: number;
+}

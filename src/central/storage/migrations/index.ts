@@ -1,0 +1,16 @@
+import type { Kysely } from 'kysely';
+import type { CentralDialect } from './columnTypes.js';
+import { up as m001 } from './m001Initial.js';
+
+export interface CentralMigration {
+  readonly version: number;
+  readonly name: string;
+  up(db: Kysely<unknown>, dialect: CentralDialect): Promise<void>;
+}
+
+/** Numbered, append-only: never edit a migration that has shipped, add the next one. */
+export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [
+  { version: 1, name: 'initial', up: m001 },
+];
+
+export const LATEST_CENTRAL_SCHEMA = CENTRAL_MIGRATIONS[CENTRAL_MIGRATIONS.length - 1]!.version;

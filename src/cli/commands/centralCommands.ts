@@ -1,0 +1,101 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { createAdminAccount } from '../../central/services/adminAccounts.js';
+import { openCentralStorage } from '../../central/storage/openCentralStorage.js';
+import { startCentral } from '../../central/startCentral.js';
+import { UsageError, type CliCommand } from '../cliCommand.js';
+import { parseOptions, requireOption } from '../parseOptions.js';
+import { readSecret } from '../secretInput.js';
+
+/** Where a central store keeps its files when --db / --pepper-file are not given. */
+function defaults(dataDir: string) {
+  return {
+    db: `sqlite:${path.join(dataDir, 'central', 'central.sqlite')}`,
+    pepperFile: path.join(dataDir, 'central', 'secrets', 'pepper'),
+  };
+}
+
+function parseListen(value: string): { host: string; port: number } {
+  const match = /^(\[[0-9a-fA-F:.]+\]|[^:\s]+):(\d{1,5})$/.exec(value);
+  const port = match ? Number(match[2]) : NaN;
+  if (!match || port > 65535) throw new UsageError(`--listen must be HOST:PORT (such as 0.0.0.0:8443 or 127.0.0.1:0), got ${JSON.stringify(value)}.`);
+  return { host: match[1]!.replace(/^\[|\]$/g, ''), port };
+}
+
+export const centralServeCommand: CliCommand = {
+  path: ['central'],
+  summary: 'Run the central store server (SQLite or PostgreSQL)',
+  usage:
+    'badgekiosk central [--db sqlite:PATH|postgres://USER@HOST:PORT/DB] --listen HOST:PORT [--tls-cert FILE --tls-key FILE] [--pepper-file FILE] [--log-level LEVEL]\n' +
+    '  --db defaults to sqlite:<data-dir>/central/central.sqlite; --pepper-file to <data-dir>/central/secrets/pepper\n' +
+    '  (every central process of one site must use the same pepper file). Stops cleanly on SIGTERM or SIGINT.',
+  async run(ctx, argv) {
+    const { values } = parseOptions(argv, {
+      db: { type: 'string' },
+      listen: { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'pepper-file': { type: 'string' },
+      'log-level': { type: 'string' },
+    });
+    const { host, port } = parseListen(requireOption(values.listen, '--listen'));
+    if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined)) throw new UsageError('Give both --tls-cert and --tls-key, or neither.');
+    const logLevel = values['log-level'] ?? 'info';
+    if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) throw new UsageError(`Unknown --log-level ${logLevel}.`);
+    const fallback = defaults(ctx.dataDir);
+    const central = await startCentral({
+      db: values.db ?? fallback.db,
+      host,
+      port,
+      pepperFile: values['pepper-file'] ?? fallback.pepperFile,
+      ...(values['tls-cert'] && values['tls-key'] ? { tls: { certFile: values['tls-cert'], keyFile: values['tls-key'] } } : {}),
+      logLevel,
+    });
+    ctx.stdout.write(`badgekiosk central store listening on ${central.url} (${central.ctx.storage.dialect}, site ${central.ctx.siteId})\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off('SIGTERM', stop);
+        process.off('SIGINT', stop);
+        resolve();
+      };
+      process.on('SIGTERM', stop);
+      process.on('SIGINT', stop);
+    });
+    await central.close();
+    ctx.stdout.write('badgekiosk central store stopped\n');
+    return 0;
+  },
+};
+
+export const centralAdminCreateCommand: CliCommand = {
+  path: ['central', 'admin', 'create'],
+  summary: 'Create a central store administrator',
+  usage: 'badgekiosk central admin create --username U [--password-file FILE] [--db sqlite:PATH|postgres://…]\n  Without --password-file the password is asked for (or read from the first line of standard input).',
+  async run(ctx, argv) {
+    const { values } = parseOptions(argv, { username: { type: 'string' }, 'password-file': { type: 'string' }, db: { type: 'string' } });
+    const username = requireOption(values.username, '--username');
+    let password: string;
+    if (values['password-file'] !== undefined) {
+      password = (await readFile(values['password-file'], 'utf8')).replace(/\r?\n$/, '');
+    } else {
+      password = await readSecret(`Password for ${username}: `, ctx.stderr);
+      if (process.stdin.isTTY && (await readSecret('Repeat the password: ', ctx.stderr)) !== password) {
+        ctx.stderr.write('The passwords differ; nothing was created.\n');
+        return 1;
+      }
+    }
+    const storage = await openCentralStorage(values.db ?? defaults(ctx.dataDir).db);
+    try {
+      const created = await createAdminAccount(storage, { username, password }, Date.now(), randomUUID);
+      if (!created.ok) {
+        ctx.stderr.write(`${created.message}\n`);
+        return 1;
+      }
+      ctx.stdout.write(`Administrator ${username} created.\n`);
+      return 0;
+    } finally {
+      await storage.close();
+    }
+  },
+};

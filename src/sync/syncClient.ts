@@ -1,0 +1,340 @@
+import {
+  domainError,
+  err,
+  ok,
+  type CentralCardAuthority,
+  type DomainError,
+  type DomainErrorCode,
+  type Result,
+} from '../core/index.js';
+import type { KioskStore } from '../store/index.js';
+import { createReplicaApplier, type ReplicaChange } from '../store/replicaApplier.js';
+import { MAX_COMMANDS_PER_PUSH, type WireFeedChange } from '../central/protocol/kioskProtocol.js';
+import { CentralCallError, CentralHttpClient, type FetchLike } from './centralHttpClient.js';
+import { fileTokenStore, readEnrollment, type KioskTokenStore } from './kioskEnrollment.js';
+import { readLiveChannel } from './liveChannelReader.js';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './retryBackoff.js';
+import type { SyncEvent, SyncState, SyncStatus } from './syncStatus.js';
+
+export interface SyncClientOptions {
+  readonly store: KioskStore;
+  readonly dataDir: string;
+  readonly tokenStore?: KioskTokenStore;
+  readonly fetch?: FetchLike;
+  /** Sent to the central store (kiosk list shows it). */
+  readonly version?: string;
+  /** Rows per pull request. */
+  readonly pageSize?: number;
+  readonly backoff?: BackoffPolicy;
+  /** Overrides `sync.pull-interval-seconds` (tests, benchmarks). */
+  readonly pullIntervalMs?: number;
+  /** How long a Card/ID change may wait for the central store before the kiosk says it is unreachable. */
+  readonly cardChangeTimeoutMs?: number;
+}
+
+export interface SyncClient extends CentralCardAuthority {
+  /** Opens the live channel and starts pulling and pushing in the background. */
+  start(): void;
+  /** Stops everything in the background and waits for the cycle in flight. */
+  stop(): Promise<void>;
+  /** One push-then-pull cycle now; resolves with the status after it (never throws). */
+  syncNow(): Promise<SyncStatus>;
+  status(): SyncStatus;
+  onEvent(listener: (event: SyncEvent) => void): () => void;
+}
+
+const KNOWN_CODES: ReadonlySet<string> = new Set<DomainErrorCode>([
+  'unknown-card', 'invalid-credentials', 'wrong-pin', 'locked-out', 'user-disabled', 'pin-not-set', 'pin-already-set', 'new-pin-needs-card',
+  'pin-policy', 'pin-mismatch', 'pin-change-not-allowed', 'card-change-not-allowed', 'manual-card-not-allowed', 'invalid-card-number',
+  'card-in-use', 'daily-limit', 'central-unreachable', 'not-found', 'conflict', 'invalid-input',
+]);
+
+export const CENTRAL_UNREACHABLE_MESSAGE =
+  'The central store cannot be reached, so the Card/ID number cannot be changed right now. Please try again later.';
+
+function toReplicaChange(change: WireFeedChange): ReplicaChange {
+  switch (change.type) {
+    case 'user':
+      return { type: 'user', user: change.user };
+    case 'user-deleted':
+      return { type: 'user-deleted', userId: change.userId };
+    case 'config':
+      return { type: 'config', name: change.name, value: change.value };
+    case 'card-change':
+      return { type: 'card-change', userId: change.userId, field: change.field, kind: change.kind, at: change.at, kioskId: change.kioskId };
+    default: {
+      const never: never = change;
+      return never;
+    }
+  }
+}
+
+/**
+ * The kiosk side of sync (DESIGN §5). Pushes the outbox (oldest first, each command once per
+ * idempotency key), then pulls the change feed into the replica; runs on live announcements, on
+ * a timer and right after local changes; retries with exponential backoff and jitter while the
+ * central store is unreachable. Authentication never waits for any of this.
+ */
+export async function createSyncClient(options: SyncClientOptions): Promise<SyncClient | null> {
+  const { store } = options;
+  const enrollment = readEnrollment(store);
+  if (!enrollment) return null;
+  const token = await (options.tokenStore ?? fileTokenStore(options.dataDir)).read();
+  const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const client = new CentralHttpClient({
+    baseUrl: enrollment.centralUrl, ...(token ? { token } : {}), ...(options.version ? { version: options.version } : {}), fetch: fetchImpl,
+  });
+  const applier = createReplicaApplier(store);
+  const pageSize = options.pageSize ?? 5_000;
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const listeners = new Set<(event: SyncEvent) => void>();
+
+  let state: SyncState = applier.fullSyncInProgress() ? 'initial-sync' : 'offline';
+  let latest = applier.cursor();
+  let live = false;
+  let lastSyncAt: number | null = null;
+  let lastError: string | null = token ? null : 'The kiosk token is missing; enroll this kiosk again.';
+  if (!token) state = 'revoked';
+  let running = false;
+  let failures = 0;
+  let cycle: Promise<void> | null = null;
+  let again = false;
+  let retryTimer: NodeJS.Timeout | null = null;
+  let pullTimer: NodeJS.Timeout | null = null;
+  let outboxTimer: NodeJS.Timeout | null = null;
+  let liveAbort: AbortController | null = null;
+  let liveLoop: Promise<void> | null = null;
+  let lastEmitted = '';
+
+  // A function, not an inline comparison: state changes inside awaited calls, which narrowing cannot see.
+  const revoked = () => state === 'revoked';
+  const pendingCount = () => store.outbox.pending(MAX_COMMANDS_PER_PUSH + 1).length;
+
+  function status(): SyncStatus {
+    return {
+      state, centralUrl: enrollment!.centralUrl, kioskId: enrollment!.kioskId, cursor: applier.cursor(), latest: Math.max(latest, applier.cursor()),
+      pending: pendingCount(), live, lastSyncAt, lastError,
+    };
+  }
+
+  function emit(event: SyncEvent): void {
+    for (const listener of [...listeners]) {
+      try {
+        listener(event);
+      } catch {
+        // A listener's failure is its own business.
+      }
+    }
+  }
+
+  function emitStatus(): void {
+    const current = status();
+    const key = JSON.stringify({ ...current, lastSyncAt: null });
+    if (key === lastEmitted) return;
+    lastEmitted = key;
+    emit({ type: 'status', status: current });
+  }
+
+  function fail(error: unknown): void {
+    if (error instanceof CentralCallError && error.kind === 'unauthorized') {
+      state = 'revoked';
+      lastError = `The central store refused this kiosk's token (${error.message}); enroll it again.`;
+      return;
+    }
+    state = applier.fullSyncInProgress() ? 'initial-sync' : 'offline';
+    lastError = error instanceof Error ? error.message : String(error);
+  }
+
+  async function push(): Promise<void> {
+    for (;;) {
+      const batch = store.outbox.pending(MAX_COMMANDS_PER_PUSH);
+      if (batch.length === 0) return;
+      const results = await client.push(batch.map((p) => ({ idempotencyKey: p.idempotencyKey, command: p.command })));
+      const byKey = new Map(results.map((r) => [r.idempotencyKey, r]));
+      store.db.transaction(() => {
+        for (const pending of batch) {
+          const result = byKey.get(pending.idempotencyKey);
+          if (!result) continue;
+          if (result.status === 'rejected') {
+            // Central is authoritative: the command is settled, and the next pull undoes its local effect.
+            store.outbox.markFailed(pending.idempotencyKey, `${result.reason?.code ?? 'rejected'}: ${result.reason?.message ?? ''}`);
+            emit({ type: 'rejected', idempotencyKey: pending.idempotencyKey, command: pending.command.type, code: result.reason?.code ?? 'rejected', message: result.reason?.message ?? '' });
+          }
+          store.outbox.markDelivered(pending.idempotencyKey);
+        }
+      }).immediate();
+      if (batch.length < MAX_COMMANDS_PER_PUSH) return;
+    }
+  }
+
+  async function pull(): Promise<void> {
+    let applied = 0;
+    for (;;) {
+      const after = applier.cursor();
+      const page = await client.changes(after, pageSize);
+      latest = Math.max(latest, page.latest);
+      if (page.resync) {
+        applier.beginFullSync();
+        state = 'initial-sync';
+        continue;
+      }
+      if (page.changes.length === 0 && page.next === after) return;
+      applier.applyPage(page.changes.map(toReplicaChange), page.next, { myKioskId: enrollment!.kioskId, last: !page.hasMore });
+      applied += page.changes.length;
+      emit({ type: 'progress', applied, cursor: page.next, latest: page.latest, fraction: page.latest === 0 ? 1 : Math.min(1, page.next / page.latest) });
+      if (!page.hasMore) return;
+    }
+  }
+
+  async function runCycle(): Promise<void> {
+    if (revoked()) return;
+    try {
+      await push();
+      await pull();
+      failures = 0;
+      state = 'online';
+      lastError = null;
+      lastSyncAt = Date.now();
+    } catch (error) {
+      fail(error);
+      failures++;
+      if (running && !revoked()) scheduleRetry();
+    }
+    emitStatus();
+  }
+
+  /** Coalesces triggers: one cycle at a time, and one more if anything asked meanwhile. */
+  function requestCycle(): Promise<void> {
+    if (cycle) {
+      again = true;
+      return cycle;
+    }
+    cycle = (async () => {
+      do {
+        again = false;
+        await runCycle();
+      } while (again && !revoked());
+    })().finally(() => {
+      cycle = null;
+    });
+    return cycle;
+  }
+
+  function scheduleRetry(): void {
+    if (retryTimer) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      void requestCycle();
+    }, backoffDelay(failures - 1, backoff));
+    retryTimer.unref();
+  }
+
+  function schedulePull(): void {
+    if (!running) return;
+    const interval = options.pullIntervalMs ?? store.configValues()['sync.pull-interval-seconds'] * 1000;
+    pullTimer = setTimeout(() => {
+      void requestCycle().finally(schedulePull);
+    }, interval);
+    pullTimer.unref();
+  }
+
+  async function liveChannel(): Promise<void> {
+    let attempt = 0;
+    while (running && !revoked()) {
+      liveAbort = new AbortController();
+      try {
+        await readLiveChannel(client, fetchImpl, liveAbort.signal, () => {
+          attempt = 0;
+          live = true;
+          emitStatus();
+          // Anything missed while the channel was closed.
+          void requestCycle();
+        }, (seq) => {
+          latest = Math.max(latest, seq);
+          if (seq > applier.cursor()) void requestCycle();
+        });
+      } catch (error) {
+        if (error instanceof CentralCallError && error.kind === 'unauthorized') {
+          fail(error);
+          live = false;
+          emitStatus();
+          return;
+        }
+      }
+      const wasLive = live;
+      live = false;
+      if (!running) return;
+      if (wasLive) emitStatus();
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, backoffDelay(attempt++, backoff));
+        timer.unref();
+        liveAbort!.signal.addEventListener('abort', () => {
+          clearTimeout(timer);
+          resolve();
+        }, { once: true });
+      });
+    }
+  }
+
+  // Local changes reach the central store at once: the outbox is written inside the kiosk's
+  // transaction, so the push is scheduled for just after it commits.
+  const enqueue = store.outbox.enqueue.bind(store.outbox);
+  store.outbox.enqueue = (key, command) => {
+    enqueue(key, command);
+    if (running) setImmediate(() => void requestCycle());
+  };
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      emitStatus();
+      void requestCycle();
+      schedulePull();
+      // Commands written by another process on this data dir (the CLI) are noticed within a second.
+      outboxTimer = setInterval(() => {
+        if (!cycle && !revoked() && store.outbox.pending(1).length > 0 && !retryTimer) void requestCycle();
+      }, 1000);
+      outboxTimer.unref();
+      liveLoop = liveChannel();
+    },
+    async stop() {
+      running = false;
+      for (const timer of [retryTimer, pullTimer]) if (timer) clearTimeout(timer);
+      if (outboxTimer) clearInterval(outboxTimer);
+      retryTimer = pullTimer = outboxTimer = null;
+      liveAbort?.abort();
+      await liveLoop;
+      await cycle;
+      store.outbox.enqueue = enqueue;
+    },
+    async syncNow() {
+      await requestCycle();
+      return status();
+    },
+    status,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async requestCardChange(request): Promise<Result<{ readonly cardNumber: string }, DomainError>> {
+      if (revoked()) return err(domainError('central-unreachable', lastError ?? CENTRAL_UNREACHABLE_MESSAGE));
+      try {
+        const [result] = await client.push(
+          [{ idempotencyKey: request.idempotencyKey, command: { type: 'card-change-request', userId: request.userId, field: request.field, manualNumber: request.manualNumber, at: Date.now() } }],
+          options.cardChangeTimeoutMs ?? 8_000,
+        );
+        if (running) setImmediate(() => void requestCycle());
+        if (!result) return err(domainError('central-unreachable', CENTRAL_UNREACHABLE_MESSAGE));
+        if (result.status === 'accepted' && result.cardNumber) return ok({ cardNumber: result.cardNumber });
+        const code = result.reason && KNOWN_CODES.has(result.reason.code) ? (result.reason.code as DomainErrorCode) : 'conflict';
+        return err(domainError(code, result.reason?.message ?? 'The central store refused the change.', result.reason?.details));
+      } catch (error) {
+        fail(error);
+        emitStatus();
+        if (running && !revoked()) scheduleRetry();
+        return err(domainError('central-unreachable', CENTRAL_UNREACHABLE_MESSAGE));
+      }
+    },
+  };
+}
