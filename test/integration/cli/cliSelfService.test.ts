@@ -84,6 +84,18 @@ describe('badgekiosk self-service commands enforce the kiosk rules', () => {
     expect((await fx.cli.run(['auth', '--card', '1001', '--pin', ALICE_NEW_PIN])).code).toBe(0);
   });
 
+  it('reads PINs given as - from standard input, one line each, so they stay out of the process list', async () => {
+    const auth = await fx.cli.run(['auth', '--card', '1001', '--pin', '-'], { input: `${ALICE_NEW_PIN}\n` });
+    expect(auth).toEqual({ code: 0, stdout: '{"ok":true,"user":"alice"}\n', stderr: '' });
+    const change = await fx.cli.run(['pin', 'change', '--card', '1001', '--pin', '-', '--new-pin', '-'], { input: `${ALICE_NEW_PIN}\n${ALICE_PIN}\n` });
+    expect(change).toEqual({ code: 0, stdout: 'PIN changed.\n', stderr: '' });
+    const back = await fx.cli.run(['pin', 'change', '--card', '1001', '--pin', ALICE_PIN, '--new-pin', '-'], { input: `${ALICE_NEW_PIN}\r\n` });
+    expect(back.code).toBe(0);
+    const empty = await fx.cli.run(['auth', '--card', '1001', '--pin', '-']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/^No PIN on standard input\./);
+  });
+
   it('card regenerate changes the primary number 3 times a day; the 4th gets the exact message', async () => {
     const numbers: string[] = [];
     for (let i = 0; i < 3; i++) {
