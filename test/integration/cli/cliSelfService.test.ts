@@ -22,7 +22,7 @@ function authJson(result: CliResult): unknown {
   return JSON.parse(result.stdout);
 }
 
-describe('badgekiosk self-service commands enforce the kiosk rules', () => {
+describe('badgekiosk self-service commands enforce the kiosk rules', { timeout: 120_000 }, () => {
   const fx = useCliFixture({ secrets: PINS });
   const show = async (username: string) => fx.cli.json<{ primaryCard: string | null; secondaryCard: string | null }>(['users', 'show', username, '--json']);
 
