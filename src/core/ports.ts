@@ -97,7 +97,9 @@ export type OutboxCommand =
   | { readonly type: 'pin-changed'; readonly userId: string; readonly pinHash: string; readonly at: number }
   | { readonly type: 'failed-attempt'; readonly userId: string; readonly at: number }
   | { readonly type: 'login-succeeded'; readonly userId: string; readonly at: number }
-  | { readonly type: 'card-change-request'; readonly userId: string; readonly field: CardField; readonly manualNumber: string | null; readonly at: number };
+  | { readonly type: 'card-change-request'; readonly userId: string; readonly field: CardField; readonly manualNumber: string | null; readonly at: number }
+  /** This kiosk's reader profile as saved by a technician: JSON of src/contract ReaderProfile. */
+  | { readonly type: 'reader-profile'; readonly profile: string; readonly at: number };
 
 export interface Outbox {
   /** Written in the same transaction as the local change it records; the key makes delivery idempotent. */

@@ -1,5 +1,5 @@
 import { readerProfileSchema, type ReaderProfile } from '../contract/index.js';
-import type { AuditEvent, Clock } from '../core/index.js';
+import type { AuditEvent, Clock, RandomSource } from '../core/index.js';
 import type { KioskStore } from './kioskStore.js';
 
 export interface SavedReaderProfile {
@@ -8,15 +8,10 @@ export interface SavedReaderProfile {
   readonly savedBy: string;
 }
 
-/** kv key holding the saved-at time of a profile the central store has not received yet. */
-export const READER_PROFILE_UPLOAD_KEY = 'reader-profile.pending-upload';
-
 /**
  * This kiosk's reader profile in the local store. Saving writes the profile, its audit row and, on
- * an enrolled kiosk, the mark that it still has to reach the central store, in one transaction.
- * The mark is a queue of one (only the latest profile matters), kept beside the outbox because the
- * outbox carries user commands only. A stored profile that no longer matches the schema is
- * reported, never half-used.
+ * an enrolled kiosk, the outbox command that sends it to the central store, in one transaction.
+ * A stored profile that no longer matches the schema is reported, never half-used.
  */
 export class SqliteReaderProfiles {
   private readonly select;
@@ -25,6 +20,7 @@ export class SqliteReaderProfiles {
   constructor(
     private readonly store: KioskStore,
     private readonly clock: Clock,
+    private readonly random: RandomSource,
   ) {
     this.select = store.db.prepare<[], { body: string; saved_at: number; saved_by: string }>('SELECT body, saved_at, saved_by FROM reader_profile WHERE id = 1');
     this.upsert = store.db.prepare(
@@ -49,21 +45,8 @@ export class SqliteReaderProfiles {
     return this.store.uow.transaction((repos) => {
       this.upsert.run(body, savedAt, savedBy);
       repos.audit.append(audit);
-      if (!this.store.outbox.isLive()) return { savedAt, central: 'standalone' as const };
-      this.store.kv.set(READER_PROFILE_UPLOAD_KEY, String(savedAt));
-      return { savedAt, central: 'queued' as const };
-    });
-  }
-
-  /** The profile the central store still has to receive, if any (for the sync engine). */
-  pendingUpload(): SavedReaderProfile | undefined {
-    return this.store.kv.get(READER_PROFILE_UPLOAD_KEY) === undefined ? undefined : this.load();
-  }
-
-  /** The central store took the profile saved at `savedAt`; a newer save keeps its own mark. */
-  markUploaded(savedAt: number): void {
-    this.store.uow.transaction(() => {
-      if (this.store.kv.get(READER_PROFILE_UPLOAD_KEY) === String(savedAt)) this.store.kv.delete(READER_PROFILE_UPLOAD_KEY);
+      repos.outbox.enqueue(`reader-profile:${this.random.uuid()}`, { type: 'reader-profile', profile: body, at: savedAt });
+      return { savedAt, central: this.store.outbox.isLive() ? 'queued' : 'standalone' };
     });
   }
 }

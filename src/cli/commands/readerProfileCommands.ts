@@ -10,7 +10,7 @@ import { parseOptions } from '../parseOptions.js';
 function withStore<T>(ctx: CliContext, fn: (store: KioskStore, profiles: SqliteReaderProfiles) => T): T {
   const store = openKioskStore({ file: kioskPaths(ctx.dataDir).db });
   try {
-    return fn(store, new SqliteReaderProfiles(store, systemClock));
+    return fn(store, new SqliteReaderProfiles(store, systemClock, cryptoRandomSource));
   } finally {
     store.close();
   }

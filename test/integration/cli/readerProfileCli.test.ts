@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { kioskPaths, openKioskStore } from '../../../src/store/index.js';
 import { SqliteReaderProfiles } from '../../../src/store/sqliteReaderProfiles.js';
-import { systemClock } from '../../../src/store/index.js';
+import { cryptoRandomSource, systemClock } from '../../../src/store/index.js';
 import { tempDataDir } from '../../support/domainStore.js';
 import { runBadgekiosk } from '../../support/technicianCli.js';
 
@@ -18,7 +18,7 @@ const profile = {
 function savedProfile(dataDir: string) {
   const store = openKioskStore({ file: kioskPaths(dataDir).db });
   try {
-    return new SqliteReaderProfiles(store, systemClock).load();
+    return new SqliteReaderProfiles(store, systemClock, cryptoRandomSource).load();
   } finally {
     store.close();
   }

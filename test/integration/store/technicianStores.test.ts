@@ -1,6 +1,6 @@
 import { readerProfileOf } from '../../../src/contract/index.js';
 import { auditEvent } from '../../../src/core/index.js';
-import { kioskPaths, openKioskStore, type KioskStore } from '../../../src/store/index.js';
+import { cryptoRandomSource, kioskPaths, openKioskStore, type KioskStore } from '../../../src/store/index.js';
 import { SqliteReaderProfiles } from '../../../src/store/sqliteReaderProfiles.js';
 import { SqliteTechnicianLock } from '../../../src/store/sqliteTechnicianLock.js';
 import { manualClock } from '../../support/domainFakes.js';
@@ -25,7 +25,7 @@ describe('reader profile and technician lock in the kiosk store', () => {
   });
 
   it('saves the profile with its audit row; a standalone kiosk queues nothing for the central store', () => {
-    const profiles = new SqliteReaderProfiles(store, clock);
+    const profiles = new SqliteReaderProfiles(store, clock, cryptoRandomSource);
     expect(profiles.load()).toBeUndefined();
     expect(profiles.save(readerProfileOf([rdm]), change(1))).toEqual({ savedAt: clock.now(), central: 'standalone' });
     expect(profiles.load()).toEqual({ profile: readerProfileOf([rdm]), savedAt: clock.now(), savedBy: 'technician' });
@@ -33,37 +33,27 @@ describe('reader profile and technician lock in the kiosk store', () => {
     expect(store.outbox.pending()).toEqual([]);
   });
 
-  it('on an enrolled kiosk, marks the profile for the central store in the same transaction, newest save wins', () => {
+  it('on an enrolled kiosk, queues the profile for the central store in the same transaction', () => {
     store.outbox.setLive(true);
-    const profiles = new SqliteReaderProfiles(store, clock);
-    expect(profiles.pendingUpload()).toBeUndefined();
-    const first = profiles.save(readerProfileOf([]), change(1));
-    expect(first.central).toBe('queued');
-    clock.advance(1000);
-    const second = profiles.save(readerProfileOf([rdm]), change(2));
-    expect(profiles.pendingUpload()).toMatchObject({ profile: readerProfileOf([rdm]), savedAt: second.savedAt });
-    // An answer for the older profile does not clear the newer one's mark.
-    profiles.markUploaded(first.savedAt);
-    expect(profiles.pendingUpload()?.savedAt).toBe(second.savedAt);
-    profiles.markUploaded(second.savedAt);
-    expect(profiles.pendingUpload()).toBeUndefined();
-    // User commands stay the outbox's business.
-    expect(store.outbox.pending()).toEqual([]);
+    const profiles = new SqliteReaderProfiles(store, clock, cryptoRandomSource);
+    expect(profiles.save(readerProfileOf([rdm]), change(1)).central).toBe('queued');
+    const [pending] = store.outbox.pending();
+    expect(pending?.command).toEqual({ type: 'reader-profile', profile: JSON.stringify(readerProfileOf([rdm])), at: clock.now() });
+    expect(pending?.idempotencyKey).toMatch(/^reader-profile:/);
   });
 
   it('keeps nothing when the audit row cannot be written (one transaction)', () => {
     store.outbox.setLive(true);
-    const profiles = new SqliteReaderProfiles(store, clock);
-    profiles.markUploaded(profiles.save(readerProfileOf([]), change(1)).savedAt);
-    clock.advance(1000);
+    const profiles = new SqliteReaderProfiles(store, clock, cryptoRandomSource);
+    profiles.save(readerProfileOf([]), change(1));
     // The same audit id twice violates the audit table's UNIQUE id: the whole save rolls back.
     expect(() => profiles.save(readerProfileOf([rdm]), change(1))).toThrow(/UNIQUE/);
     expect(profiles.load()?.profile.readers).toEqual([]);
-    expect(profiles.pendingUpload()).toBeUndefined();
+    expect(store.outbox.pending()).toHaveLength(1);
   });
 
   it('refuses to save a profile that breaks the schema', () => {
-    const profiles = new SqliteReaderProfiles(store, clock);
+    const profiles = new SqliteReaderProfiles(store, clock, cryptoRandomSource);
     expect(() => profiles.save({ ...readerProfileOf([rdm, rdm]) }, change(1))).toThrow(/appears twice/);
     expect(profiles.load()).toBeUndefined();
   });
