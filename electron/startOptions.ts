@@ -6,6 +6,8 @@ export interface ElectronStartOptions {
   /** Packaged builds are production unless BADGEKIOSK_DEV=1; `badgekiosk start` from a checkout is not. */
   readonly production: boolean;
   readonly logLevel: string;
+  /** `--central none` from `badgekiosk start --standalone`; the embedded central store otherwise. */
+  readonly centralMode: 'embedded' | 'none';
 }
 
 /** `--data-dir DIR` (from `badgekiosk start`), else $BADGEKIOSK_DATA_DIR, else Electron's userData folder. */
@@ -22,5 +24,6 @@ export function electronStartOptions(
     rendererDir: path.join(__dirname, '..', 'renderer', 'kiosk'),
     production: isPackaged ? env.BADGEKIOSK_DEV !== '1' : env.BADGEKIOSK_PRODUCTION === '1',
     logLevel: env.BADGEKIOSK_LOG_LEVEL ?? 'info',
+    centralMode: argv[argv.indexOf('--central') + 1] === 'none' && argv.includes('--central') ? 'none' : 'embedded',
   };
 }

@@ -9,10 +9,13 @@ import { startWebModeKiosk } from '../../host/launch/webModeKiosk.js';
 import { UsageError, type CliCommand, type CliContext } from '../cliCommand.js';
 import { parseOptions } from '../parseOptions.js';
 
-const USAGE = `badgekiosk start [--web] [--no-browser] [--port N] [--log-level LEVEL]
+const USAGE = `badgekiosk start [--web] [--no-browser] [--port N] [--standalone] [--log-level LEVEL]
 
-Starts the kiosk on the data directory (embedded default: standalone, demo users seeded into an
-empty data directory and printed at start, keyboard-wedge cards on).
+Starts the kiosk on the data directory. The embedded default: a central store inside this process
+on SQLite in the data directory (loopback only), demo users seeded into it on first start and
+printed at every start, keyboard-wedge cards on. A kiosk enrolled with a real central store
+(badgekiosk kiosk enroll) syncs with that one instead.
+  --standalone   no embedded central store: a kiosk never enrolled uses its local store alone
   --web          serve the kiosk on 127.0.0.1 (web mode) even where Electron exists
   --no-browser   web mode: do not open Chromium, only print the URL
   --port N       web mode: listen on this port (default: a random free port)
@@ -42,18 +45,18 @@ function logger(ctx: CliContext, level: string) {
   });
 }
 
+/** The first SIGINT/SIGTERM stops the kiosk; repeats while it stops (Ctrl+C twice) are ignored. */
 function untilStopped(): Promise<string> {
   return new Promise((resolve) => {
-    const stop = (signal: string) => resolve(signal);
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => resolve('SIGINT'));
+    process.on('SIGTERM', () => resolve('SIGTERM'));
   });
 }
 
-async function runElectron(ctx: CliContext, binary: string): Promise<number> {
+async function runElectron(ctx: CliContext, binary: string, centralMode: 'embedded' | 'none'): Promise<number> {
   const main = path.join(packageRoot(), 'dist', 'electron', 'main.cjs');
   ctx.stdout.write(`Starting the Electron kiosk (${binary}).\n`);
-  const child = spawn(binary, [main, '--data-dir', ctx.dataDir], { stdio: 'inherit', env: ctx.env });
+  const child = spawn(binary, [main, '--data-dir', ctx.dataDir, '--central', centralMode], { stdio: 'inherit', env: ctx.env });
   return new Promise((resolve) => {
     child.on('exit', (code) => resolve(code ?? 1));
     child.on('error', (error) => {
@@ -73,15 +76,17 @@ export const startCommand: CliCommand = {
       web: { type: 'boolean' },
       'no-browser': { type: 'boolean' },
       port: { type: 'string' },
+      standalone: { type: 'boolean' },
       'log-level': { type: 'string' },
     });
+    const centralMode = values.standalone ? 'none' : 'embedded';
     const port = parsePort(values.port);
     const level = values['log-level'] ?? 'info';
     if (!Object.prototype.hasOwnProperty.call(pino.levels.values, level)) {
       throw new UsageError(`--log-level must be one of ${Object.keys(pino.levels.values).join(', ')}.`);
     }
     const electron = values.web ? null : findElectronBinary(ctx.env);
-    if (electron) return runElectron(ctx, electron);
+    if (electron) return runElectron(ctx, electron, centralMode);
     if (!values.web) ctx.stdout.write('The Electron runtime is not installed here: starting web mode.\n');
 
     const print = (line: string) => ctx.stdout.write(line + '\n');
@@ -92,6 +97,7 @@ export const startCommand: CliCommand = {
       rendererDir: path.join(packageRoot(), 'dist', 'renderer', 'kiosk'),
       ...(port !== undefined ? { port } : {}),
       openBrowser: !values['no-browser'],
+      centralMode,
       env: ctx.env,
       print,
       logger: logger(ctx, level),
