@@ -1,6 +1,6 @@
 // `npm run bench` (after the build): runs every area's bench module in turn; each prints JSON lines
 // `{"bench": name, ...figures, "goal": ..., "met": bool}` beside the raw library doing the same work.
-// `npm run bench -- cardLookup auth` runs only the named modules.
+// `npm run bench -- cardLookup authentication` runs only the named modules (file names without .ts).
 // To add an area: put bench/<area>.ts exporting `run<Area>Bench(): Promise<void>` and add one line below.
 import { existsSync } from 'node:fs';
 import { emit } from './benchStats.js';

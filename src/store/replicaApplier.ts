@@ -119,7 +119,7 @@ export function createReplicaApplier(store: KioskStore): ReplicaApplier {
     const config = store.configValues();
     const policy = { maxAttempts: config['auth.max-failed-pin-attempts'], lockoutMinutes: config['auth.lockout-minutes'] };
     for (const { command } of store.outbox.pending(10_000)) {
-      if (!userIds.has(command.userId)) continue;
+      if (command.type === 'reader-profile' || !userIds.has(command.userId)) continue;
       const row = findUser.get(command.userId);
       if (!row) continue;
       switch (command.type) {

@@ -1,22 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
+import type { BrowserContext, Page } from 'playwright';
 
-/** Debian's Chromium (Playwright downloads no browser here) with the flags of HELPERS.md. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}
+export { launchChromium } from './e2eChromium.js';
 
 /** The three screens the kiosk must be usable on (issue 5): small landscape, laptop, portrait totem. */
 export const VIEWPORTS = [
@@ -37,17 +23,39 @@ export async function openKioskPage(context: BrowserContext, url: string): Promi
   return { page, pageErrors };
 }
 
-/** Screenshot of the current screen at every size, without reloading: the viewport is resized in place. */
+/**
+ * Buttons a finger cannot use at this size: smaller than 48×48 CSS px, or not wholly on screen
+ * (the kiosk has no scrolling a person would know to try).
+ */
+function unusableButtons(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    for (const button of Array.from(document.querySelectorAll('button'))) {
+      const rect = button.getBoundingClientRect();
+      if (rect.width === 0 && rect.height === 0) continue;
+      const name = button.getAttribute('aria-label') ?? button.textContent ?? '?';
+      if (rect.width < 48 || rect.height < 48) problems.push(`"${name}" is ${Math.round(rect.width)}×${Math.round(rect.height)} px`);
+      if (rect.top < 0 || rect.left < 0 || rect.bottom > window.innerHeight + 0.5 || rect.right > window.innerWidth + 0.5) {
+        problems.push(`"${name}" is off screen at ${Math.round(rect.left)},${Math.round(rect.top)}`);
+      }
+    }
+    return problems;
+  });
+}
+
+/**
+ * Screenshot of the current screen at every size, resizing the viewport in place (no reload),
+ * and the usability problems found at each size (empty when every button is reachable and large).
+ */
 export async function screenshotAtAllSizes(page: Page, screen: string): Promise<string[]> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const original = page.viewportSize();
-  const files: string[] = [];
+  const problems: string[] = [];
   for (const viewport of VIEWPORTS) {
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
-    const file = path.join(SCREENSHOT_DIR, `${screen}-${viewport.name}.png`);
-    await page.screenshot({ path: file });
-    files.push(file);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${screen}-${viewport.name}.png`) });
+    for (const problem of await unusableButtons(page)) problems.push(`${viewport.name}: ${problem}`);
   }
   if (original) await page.setViewportSize(original);
-  return files;
+  return problems;
 }

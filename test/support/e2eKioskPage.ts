@@ -16,13 +16,33 @@ export async function enterOnKeypad(page: Page, digits: string): Promise<void> {
   await pressOk(page);
 }
 
+function keyEventsFor(char: string): { code: string; key: string; text: string; windowsVirtualKeyCode: number } {
+  if (char === '\r') return { code: 'Enter', key: 'Enter', text: '\r', windowsVirtualKeyCode: 13 };
+  if (/^\d$/.test(char)) return { code: `Digit${char}`, key: char, text: char, windowsVirtualKeyCode: char.charCodeAt(0) };
+  if (/^[A-Z]$/.test(char)) return { code: `Key${char}`, key: char, text: char, windowsVirtualKeyCode: char.charCodeAt(0) };
+  throw new Error(`the wedge simulation types digits and capital letters only, not ${JSON.stringify(char)}`);
+}
+
 /**
- * A keyboard-wedge reader: the card's characters as fast keystrokes ending in Enter (a reader
- * types a key every few milliseconds; a person is far slower).
+ * A keyboard-wedge reader: real (trusted) keystrokes through Chromium's input pipeline, the
+ * card's characters then Enter. A reader types a key every few milliseconds; the commands are
+ * pipelined over the DevTools protocol instead of awaited one by one, so a busy test machine
+ * cannot stretch the burst into what looks like a person typing.
  */
 export async function swipeWedge(page: Page, cardNumber: string): Promise<void> {
-  await page.keyboard.type(cardNumber, { delay: 5 });
-  await page.keyboard.press('Enter');
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const sent: Promise<unknown>[] = [];
+    for (const char of `${cardNumber}\r`) {
+      const key = keyEventsFor(char);
+      const modifiers = /^[A-Z]$/.test(char) ? 8 : 0; // Shift, as a reader types capitals
+      sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', modifiers, ...key }));
+      sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', modifiers, code: key.code, key: key.key, windowsVirtualKeyCode: key.windowsVirtualKeyCode }));
+    }
+    await Promise.all(sent);
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /** Waits for the screen with this test id to be visible. */

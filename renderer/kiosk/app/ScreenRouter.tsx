@@ -47,7 +47,8 @@ export function ScreenRouter(props: ScreenRouterProps) {
 
   if (props.notice) {
     const notice = props.notice;
-    const retry = notice.kind === 'wrong-pin';
+    // After a wrong PIN the host keeps the PIN step: the way on is to try again.
+    const retry = notice.kind === 'wrong-pin' || notice.kind === 'invalid-credentials';
     return (
       <NoticeScreen
         notice={notice}
@@ -109,12 +110,14 @@ export function ScreenRouter(props: ScreenRouterProps) {
     case 'signed-in': {
       const { user, allowed } = session;
       const home = () => props.onView('main');
+      const centralOffline = kiosk.sync.mode === 'enrolled' && !kiosk.sync.online;
       if (props.view === 'change-pin' && allowed.changePin) {
         return (
           <ChangePinFlow
             lengths={pinLengths}
             onCancel={home}
             onDone={home}
+            queued={centralOffline}
             onNotice={props.onNotice}
             submit={(currentPin, newPin, confirmPin) => follow(api.changePin({ currentPin, newPin, confirmPin }))}
           />
@@ -141,7 +144,7 @@ export function ScreenRouter(props: ScreenRouterProps) {
           displayName={user.displayName}
           canChangePin={allowed.changePin}
           canChangeCard={allowed.changeCardId}
-          centralOffline={kiosk.sync.mode === 'enrolled' && !kiosk.sync.online}
+          centralOffline={centralOffline}
           onChangePin={() => props.onView('change-pin')}
           onChangeCard={() => props.onView('change-card')}
           onLogout={() => void move(api.logout())}

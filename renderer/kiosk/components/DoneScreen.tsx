@@ -6,7 +6,7 @@ export function DoneScreen(props: { readonly testId: string; readonly title: str
   const { t } = useI18n();
   return (
     <section className="screen done-screen" aria-labelledby={`${props.testId}-title`} data-testid={props.testId}>
-      <h1 id={`${props.testId}-title`} role="status">
+      <h1 id={`${props.testId}-title`} aria-live="polite">
         {props.title}
       </h1>
       {props.children}

@@ -37,7 +37,6 @@ export const de: Messages = {
   'firstPin.title': 'PIN festlegen',
   'firstPin.intro': (min, max) => `Sie haben noch keine PIN. Wählen Sie eine mit ${min} bis ${max} Ziffern.`,
   'firstPin.confirm': 'Geben Sie dieselbe PIN noch einmal ein',
-  'firstPin.done': 'Ihre PIN ist festgelegt. Verwenden Sie sie ab jetzt mit Ihrer Karte.',
 
   'home.welcome': (name) => `Willkommen, ${name}`,
   'home.signedIn': 'Sie sind angemeldet.',

@@ -39,7 +39,6 @@ export const en = {
   'firstPin.title': 'Choose your PIN',
   'firstPin.intro': (min: number, max: number) => `You have no PIN yet. Choose one of ${min} to ${max} digits.`,
   'firstPin.confirm': 'Enter the same PIN again',
-  'firstPin.done': 'Your PIN is set. Use it with your card from now on.',
 
   'home.welcome': (name: string) => `Welcome, ${name}`,
   'home.signedIn': 'You are signed in.',

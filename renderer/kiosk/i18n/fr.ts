@@ -37,7 +37,6 @@ export const fr: Messages = {
   'firstPin.title': 'Choisissez votre code PIN',
   'firstPin.intro': (min, max) => `Vous n'avez pas encore de code PIN. Choisissez-en un de ${min} à ${max} chiffres.`,
   'firstPin.confirm': 'Saisissez de nouveau le même code PIN',
-  'firstPin.done': 'Votre code PIN est défini. Utilisez-le désormais avec votre carte.',
 
   'home.welcome': (name) => `Bienvenue, ${name}`,
   'home.signedIn': 'Vous êtes connecté.',

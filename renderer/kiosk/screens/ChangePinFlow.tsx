@@ -10,6 +10,8 @@ export interface ChangePinFlowProps extends FlowCallbacks {
   readonly lengths: PinLengths;
   readonly submit: (currentPin: string, newPin: string, confirmPin: string) => Promise<CallResult>;
   readonly onDone: () => void;
+  /** Enrolled kiosk whose central store is not answering: the change is queued, say so. */
+  readonly queued?: boolean;
 }
 
 type Step =
@@ -88,7 +90,11 @@ export function ChangePinFlow(props: ChangePinFlowProps) {
         />
       );
     case 'done':
-      return <DoneScreen testId="screen-change-pin-done" title={t('changePin.done')} onDone={props.onDone} />;
+      return (
+        <DoneScreen testId="screen-change-pin-done" title={t('changePin.done')} onDone={props.onDone}>
+          {props.queued ? <p className="info">{t('changePin.queued')}</p> : null}
+        </DoneScreen>
+      );
     default: {
       const never: never = step;
       return never;

@@ -80,6 +80,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('failed-attempt'), userId: id, at: epochMs }).strict(),
   z.object({ type: z.literal('login-succeeded'), userId: id, at: epochMs }).strict(),
   z.object({ type: z.literal('card-change-request'), userId: id, field: cardField, manualNumber: cardNumber.nullable(), at: epochMs }).strict(),
+  z.object({ type: z.literal('reader-profile'), profile: z.string().min(2).max(256 * 1024).describe('JSON of the kiosk\'s reader profile'), at: epochMs }).strict(),
 ]);
 
 export const idempotencyKeySchema = z.string().min(8).max(100).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only');

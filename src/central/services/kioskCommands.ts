@@ -48,9 +48,15 @@ export async function applyKioskCommand(ctx: CommandContext, command: OutboxComm
     .executeTakeFirst();
   if (seen) return { answer: JSON.parse(seen.answer) as CommandAnswer, duplicate: true };
 
-  const user = await findUserRow(tx.db, command.userId);
+  const userId = 'userId' in command ? command.userId : null;
+  const user = userId === null ? undefined : await findUserRow(tx.db, userId);
   const config = await readConfig(tx.db);
-  const result = user ? await apply(ctx, command, user, config) : fail('not-found', 'No such user on the central store.');
+  const result =
+    command.type === 'reader-profile'
+      ? await saveReaderProfile(ctx, command.profile, command.at)
+      : user
+        ? await apply(ctx, command, user, config)
+        : fail('not-found', 'No such user on the central store.');
   const answer: CommandAnswer = result.ok ? { status: 'accepted', ...result.value } : { status: 'rejected', reason: result.error };
   await tx.db
     .insertInto('commands')
@@ -58,7 +64,7 @@ export async function applyKioskCommand(ctx: CommandContext, command: OutboxComm
       kiosk_id: kioskId,
       idempotency_key: idempotencyKey,
       type: command.type,
-      user_id: command.userId,
+      user_id: userId,
       received_at: now,
       status: answer.status,
       answer: JSON.stringify(answer),
@@ -69,7 +75,7 @@ export async function applyKioskCommand(ctx: CommandContext, command: OutboxComm
     at: now,
     kind: auditKindOf(command),
     outcome: result.ok ? 'success' : 'failure',
-    userId: command.userId,
+    userId,
     username: user?.username ?? null,
     kioskId,
     actor: null,
@@ -89,6 +95,8 @@ function auditKindOf(command: OutboxCommand): CentralAuditKind {
       return 'auth.success';
     case 'card-change-request':
       return command.manualNumber === null ? 'card.regenerate' : 'card.set';
+    case 'reader-profile':
+      return 'technician.change';
     default: {
       const never: never = command;
       return never;
@@ -98,7 +106,27 @@ function auditKindOf(command: OutboxCommand): CentralAuditKind {
 
 type Applied = Result<{ cardNumber?: string }, DomainError>;
 
-async function apply(ctx: CommandContext, command: OutboxCommand, user: UserRow, config: ConfigValues): Promise<Applied> {
+type UserCommand = Exclude<OutboxCommand, { type: 'reader-profile' }>;
+
+/** The kiosk's reader profile, latest by the time the technician saved it (a late delivery never wins). */
+async function saveReaderProfile(ctx: CommandContext, profile: string, savedAt: number): Promise<Applied> {
+  try {
+    JSON.parse(profile);
+  } catch {
+    return fail('invalid-input', 'The reader profile is not JSON.');
+  }
+  const at = Math.min(savedAt, ctx.now);
+  const existing = await ctx.tx.db.selectFrom('kiosk_reader_profiles').select('saved_at').where('kiosk_id', '=', ctx.kioskId).executeTakeFirst();
+  if (existing && Number(existing.saved_at) > at) return ok({});
+  await ctx.tx.db
+    .insertInto('kiosk_reader_profiles')
+    .values({ kiosk_id: ctx.kioskId, profile, saved_at: at, received_at: ctx.now })
+    .onConflict((oc) => oc.column('kiosk_id').doUpdateSet({ profile, saved_at: at, received_at: ctx.now }))
+    .execute();
+  return ok({});
+}
+
+async function apply(ctx: CommandContext, command: UserCommand, user: UserRow, config: ConfigValues): Promise<Applied> {
   // A kiosk's clock may run ahead: nothing it reports can have happened after it reached us.
   const at = Math.min(command.at, ctx.now);
   switch (command.type) {

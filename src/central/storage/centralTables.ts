@@ -20,6 +20,7 @@ export interface CentralTables {
   admin_sessions: AdminSessionsTable;
   admin_tokens: AdminTokensTable;
   schema_migrations: SchemaMigrationsTable;
+  kiosk_reader_profiles: KioskReaderProfilesTable;
 }
 
 export interface SiteTable {
@@ -148,6 +149,14 @@ export interface AdminTokensTable {
   created_at: number;
   last_used_at: number | null;
   revoked_at: number | null;
+}
+
+export interface KioskReaderProfilesTable {
+  kiosk_id: string;
+  /** JSON of the kiosk's ReaderProfile (src/contract), as the kiosk sent it. */
+  profile: string;
+  saved_at: number;
+  received_at: number;
 }
 
 export interface SchemaMigrationsTable {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CentralDialect } from './columnTypes.js';
 import { up as m001 } from './m001Initial.js';
+import { up as m002 } from './m002KioskReaderProfiles.js';
 
 export interface CentralMigration {
   readonly version: number;
@@ -11,6 +12,7 @@ export interface CentralMigration {
 /** Numbered, append-only: never edit a migration that has shipped, add the next one. */
 export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [
   { version: 1, name: 'initial', up: m001 },
+  { version: 2, name: 'kiosk-reader-profiles', up: m002 },
 ];
 
 export const LATEST_CENTRAL_SCHEMA = CENTRAL_MIGRATIONS[CENTRAL_MIGRATIONS.length - 1]!.version;
