@@ -59,6 +59,7 @@ export function hexToBytes(text: string): Uint8Array | undefined {
   return Uint8Array.from(compact.match(/../g) ?? [], (pair) => parseInt(pair, 16));
 }
 
+/** Bytes as one character each (records are short and bounded, so the spread is safe). */
 export function asciiOf(bytes: Uint8Array): string {
   return String.fromCharCode(...bytes);
 }

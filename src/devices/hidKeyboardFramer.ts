@@ -46,7 +46,12 @@ export class HidKeyboardFramer implements Framer {
       this.report(chunk, chunk.length === 9, outputs);
       return outputs;
     }
-    const bytes = this.partial.length > 0 ? Uint8Array.from([...this.partial, ...chunk]) : chunk;
+    let bytes = chunk;
+    if (this.partial.length > 0) {
+      bytes = new Uint8Array(this.partial.length + chunk.length);
+      bytes.set(this.partial);
+      bytes.set(chunk, this.partial.length);
+    }
     let offset = 0;
     for (; offset + size <= bytes.length; offset += size) this.report(bytes.subarray(offset, offset + size), size === 9, outputs);
     this.partial = Array.from(bytes.subarray(offset));
@@ -83,8 +88,13 @@ export class HidKeyboardFramer implements Framer {
       outputs.push({ kind: 'noise', count: raw.length, bytes: Uint8Array.from(raw) });
       return;
     }
-    const keys = Array.from(report.subarray(2, 8)).filter((k) => k !== 0);
-    if (keys.some((k) => k <= 0x03)) return; // ErrorRollOver/POSTFail/ErrorUndefined: keep the previous state
+    const keys: number[] = [];
+    for (let i = 2; i < 8; i++) {
+      const usage = report[i]!;
+      if (usage === 0) continue;
+      if (usage <= 0x03) return; // ErrorRollOver/POSTFail/ErrorUndefined: keep the previous state
+      keys.push(usage);
+    }
     const shift = (report[0]! & LEFT_OR_RIGHT_SHIFT) !== 0;
     const newlyPressed = keys.filter((k) => !this.pressed.includes(k));
     this.pressed = keys;

@@ -26,7 +26,9 @@ export class LineFramer implements Framer {
   readonly silenceMs: number | undefined;
   private readonly terminator: LineTerminator;
   private readonly maxLength: number;
-  private buffer: number[] = [];
+  /** Bytes of the current record; bounded by maxLength, beyond that only counted. */
+  private readonly buffer: Uint8Array;
+  private length = 0;
   private overflow = 0;
   private afterCr = false;
   private lastAt = 0;
@@ -35,6 +37,7 @@ export class LineFramer implements Framer {
     this.terminator = options.terminator ?? 'any';
     this.maxLength = options.maxLength ?? 128;
     this.silenceMs = options.silenceMs;
+    this.buffer = new Uint8Array(this.maxLength);
   }
 
   push(chunk: Uint8Array, at: number): FramerOutput[] {
@@ -52,10 +55,10 @@ export class LineFramer implements Framer {
         this.finish(outputs);
       } else if (this.terminator === 'crlf' && byte === LF && afterCr) {
         if (this.overflow > 0) this.overflow--; // the CR that preceded
-        else this.buffer.pop();
+        else this.length--;
         this.finish(outputs);
-      } else if (this.buffer.length < this.maxLength) {
-        this.buffer.push(byte);
+      } else if (this.length < this.maxLength) {
+        this.buffer[this.length++] = byte;
       } else {
         this.overflow++;
       }
@@ -70,22 +73,22 @@ export class LineFramer implements Framer {
   }
 
   end(): FramerOutput[] {
-    if (this.buffer.length === 0) return [];
-    const frame = Uint8Array.from(this.buffer);
+    if (this.length === 0) return [];
+    const frame = this.buffer.slice(0, this.length);
     this.reset();
     return [{ kind: 'rejected', reason: 'incomplete record at end of input (no terminator)', frame }];
   }
 
   reset(): void {
-    this.buffer = [];
+    this.length = 0;
     this.overflow = 0;
     this.afterCr = false;
   }
 
   private finish(outputs: FramerOutput[]): void {
-    const frame = Uint8Array.from(this.buffer);
+    const frame = this.buffer.slice(0, this.length);
     const overflow = this.overflow;
-    this.buffer = [];
+    this.length = 0;
     this.overflow = 0;
     if (frame.length === 0 && overflow === 0) return; // blank line
     outputs.push(this.check(frame, overflow));

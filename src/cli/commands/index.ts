@@ -4,12 +4,17 @@ import { authCommand } from './authCommand.js';
 import { cardCommands } from './cardCommands.js';
 import { centralAdminCreateCommand, centralServeCommand } from './centralCommands.js';
 import { configCommands } from './configCommands.js';
+import { convertCommand } from './convertCommand.js';
+import { decodeCommand } from './decodeCommand.js';
 import { pinCommands } from './pinCommands.js';
 import { readerProfileExportCommand, readerProfileImportCommand } from './readerProfileCommands.js';
+import { readersListCommand, readersWatchCommand } from './readersCommands.js';
+import { simulateReaderCommand } from './simulateReaderCommand.js';
 import { startCommand } from './startCommand.js';
 import { kioskEnrollCommand, syncNowCommand, syncStatusCommand } from './syncCommands.js';
 import { technicianPinClearCommand, technicianPinSetCommand } from './technicianCommands.js';
 import { usersCommands } from './usersCommands.js';
+import { wiegandCommand } from './wiegandCommand.js';
 
 /**
  * Every command of `badgekiosk`. Each area keeps its commands in its own file under
@@ -28,6 +33,12 @@ export const COMMANDS: readonly CliCommand[] = [
   kioskEnrollCommand,
   syncStatusCommand,
   syncNowCommand,
+  readersListCommand,
+  readersWatchCommand,
+  decodeCommand,
+  convertCommand,
+  wiegandCommand,
+  simulateReaderCommand,
   readerProfileExportCommand, readerProfileImportCommand,
   technicianPinSetCommand, technicianPinClearCommand,
 ];
