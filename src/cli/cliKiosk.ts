@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { createSelfService, validatePinPolicy, type PinHasher, type SelfService } from '../core/index.js';
 import { createArgon2PinHasher, cryptoRandomSource, kioskPaths, openKioskStore, systemClock, type Actor, type KioskStore } from '../store/index.js';
-import type { PinPolicyCheck } from './users/newUserFields.js';
+import type { PinPolicyCheck } from '../userImport/newUserFields.js';
 
 /** Recorded as `by` in the audit rows the store writes for CLI changes (config, imports). */
 export const CLI_ACTOR: Actor = { kioskId: null, username: 'cli' };

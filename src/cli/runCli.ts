@@ -7,6 +7,7 @@ function helpText(): string {
   const lines = ['Usage: badgekiosk [--data-dir DIR] <command> [options]', '', 'Commands:'];
   for (const command of COMMANDS) lines.push(`  ${command.path.join(' ').padEnd(26)} ${command.summary}`);
   lines.push('', 'Data directory: --data-dir, else $BADGEKIOSK_DATA_DIR, else the per-user app data folder.');
+  lines.push('A PIN option given as - (--pin -) is read from standard input, keeping it out of the process list.');
   lines.push('Exit codes: 0 success, 1 refused or failed, 2 bad arguments.');
   return lines.join('\n') + '\n';
 }

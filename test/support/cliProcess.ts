@@ -21,16 +21,18 @@ export class CliRunner {
 
   constructor(readonly dataDir: string) {}
 
-  run(args: readonly string[], options: { env?: NodeJS.ProcessEnv; withDataDir?: boolean } = {}): Promise<CliResult> {
+  /** `input` is written to the process's standard input, which is then closed (also when there is none). */
+  run(args: readonly string[], options: { env?: NodeJS.ProcessEnv; withDataDir?: boolean; input?: string } = {}): Promise<CliResult> {
     const argv = options.withDataDir === false ? [...args] : ['--data-dir', this.dataDir, ...args];
     const env = { ...process.env, BADGEKIOSK_DATA_DIR: '', ...options.env };
     return new Promise((resolve, reject) => {
-      execFile(process.execPath, [bin, ...argv], { env, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const child = execFile(process.execPath, [bin, ...argv], { env, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : NaN) : 0;
         if (Number.isNaN(code)) return reject(error);
         this.outputs.push(stdout, stderr);
         resolve({ code, stdout, stderr });
       });
+      child.stdin?.end(options.input ?? '');
     });
   }
 

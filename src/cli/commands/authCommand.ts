@@ -2,6 +2,7 @@ import type { CliCommand } from '../cliCommand.js';
 import { withCliKiosk } from '../cliKiosk.js';
 import { CREDENTIAL_OPTIONS, CREDENTIAL_USAGE, credentialFrom } from '../credentialOptions.js';
 import { parseOptions, requireOption } from '../parseOptions.js';
+import { resolvePins } from '../pinInput.js';
 
 export const authCommand: CliCommand = {
   path: ['auth'],
@@ -10,7 +11,7 @@ export const authCommand: CliCommand = {
   async run(ctx, argv) {
     const { values } = parseOptions(argv, { ...CREDENTIAL_OPTIONS, pin: { type: 'string' } });
     const credential = credentialFrom(values);
-    const pin = requireOption(values.pin, '--pin');
+    const [pin] = (await resolvePins(ctx, [{ value: requireOption(values.pin, '--pin'), prompt: 'PIN' }])) as [string];
     return withCliKiosk(ctx.dataDir, async (kiosk) => {
       const result = await (await kiosk.selfService()).authenticate(credential, pin);
       const answer = result.ok

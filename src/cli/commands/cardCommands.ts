@@ -2,6 +2,7 @@ import type { CliCommand } from '../cliCommand.js';
 import { withCliKiosk } from '../cliKiosk.js';
 import { CREDENTIAL_OPTIONS, CREDENTIAL_USAGE, credentialFrom } from '../credentialOptions.js';
 import { parseOptions, requireOption } from '../parseOptions.js';
+import { resolvePins } from '../pinInput.js';
 import { printRefusal, signIn } from '../signIn.js';
 
 export const cardRegenerateCommand: CliCommand = {
@@ -11,7 +12,7 @@ export const cardRegenerateCommand: CliCommand = {
   async run(ctx, argv) {
     const { values } = parseOptions(argv, { ...CREDENTIAL_OPTIONS, pin: { type: 'string' } });
     const credential = credentialFrom(values);
-    const pin = requireOption(values.pin, '--pin');
+    const [pin] = (await resolvePins(ctx, [{ value: requireOption(values.pin, '--pin'), prompt: 'PIN' }])) as [string];
     return withCliKiosk(ctx.dataDir, async (kiosk) => {
       const session = await signIn(ctx, kiosk, credential, pin);
       if (!session) return 1;
@@ -31,7 +32,7 @@ export const cardSetCommand: CliCommand = {
   async run(ctx, argv) {
     const { values } = parseOptions(argv, { ...CREDENTIAL_OPTIONS, pin: { type: 'string' }, 'new-card': { type: 'string' } });
     const credential = credentialFrom(values);
-    const pin = requireOption(values.pin, '--pin');
+    const [pin] = (await resolvePins(ctx, [{ value: requireOption(values.pin, '--pin'), prompt: 'PIN' }])) as [string];
     const newCard = requireOption(values['new-card'], '--new-card');
     return withCliKiosk(ctx.dataDir, async (kiosk) => {
       const session = await signIn(ctx, kiosk, credential, pin);

@@ -2,6 +2,7 @@ import type { CliCommand } from '../cliCommand.js';
 import { withCliKiosk } from '../cliKiosk.js';
 import { CREDENTIAL_OPTIONS, CREDENTIAL_USAGE, credentialFrom } from '../credentialOptions.js';
 import { parseOptions, requireOption } from '../parseOptions.js';
+import { resolvePins } from '../pinInput.js';
 import { printRefusal, signIn } from '../signIn.js';
 
 export const pinChangeCommand: CliCommand = {
@@ -11,8 +12,10 @@ export const pinChangeCommand: CliCommand = {
   async run(ctx, argv) {
     const { values } = parseOptions(argv, { ...CREDENTIAL_OPTIONS, pin: { type: 'string' }, 'new-pin': { type: 'string' } });
     const credential = credentialFrom(values);
-    const pin = requireOption(values.pin, '--pin');
-    const newPin = requireOption(values['new-pin'], '--new-pin');
+    const [pin, newPin] = (await resolvePins(ctx, [
+      { value: requireOption(values.pin, '--pin'), prompt: 'Current PIN' },
+      { value: requireOption(values['new-pin'], '--new-pin'), prompt: 'New PIN' },
+    ])) as [string, string];
     return withCliKiosk(ctx.dataDir, async (kiosk) => {
       const session = await signIn(ctx, kiosk, credential, pin);
       if (!session) return 1;
@@ -31,7 +34,7 @@ export const pinSetCommand: CliCommand = {
   async run(ctx, argv) {
     const { values } = parseOptions(argv, { ...CREDENTIAL_OPTIONS, 'new-pin': { type: 'string' } });
     const credential = credentialFrom(values);
-    const newPin = requireOption(values['new-pin'], '--new-pin');
+    const [newPin] = (await resolvePins(ctx, [{ value: requireOption(values['new-pin'], '--new-pin'), prompt: 'New PIN' }])) as [string];
     return withCliKiosk(ctx.dataDir, async (kiosk) => {
       const result = await (await kiosk.selfService()).setFirstPin(credential, newPin, newPin);
       if (!result.ok) return printRefusal(ctx, result.error);

@@ -5,8 +5,9 @@ import { UsageError, type CliCommand } from '../cliCommand.js';
 import { CLI_ACTOR, withCliKiosk, type CliKiosk } from '../cliKiosk.js';
 import { userDetails, userJson, userListHeader, userListLine } from '../output/userOutput.js';
 import { parseOptions, requireOption } from '../parseOptions.js';
+import { resolvePins } from '../pinInput.js';
 import { createUsers, type CommitUsers, type CreateUsersDeps, type CreateUsersOutcome } from '../users/createUsers.js';
-import { readUserCsv, USER_CSV_HEADER, UserCsvFormatError, type UserCsvItem } from '../users/userCsvReader.js';
+import { readUserCsv, USER_CSV_HEADER, UserCsvFormatError, type UserCsvItem } from '../../userImport/userCsvReader.js';
 
 function depsOf(kiosk: CliKiosk, commit: CommitUsers): CreateUsersDeps {
   return {
@@ -69,7 +70,7 @@ export const usersAddCommand: CliCommand = {
         email: values.email ?? '',
         primaryCard: values['primary-card'] ?? '',
         secondaryCard: values['secondary-card'] ?? '',
-        pin: values.pin ?? '',
+        pin: values.pin === undefined ? '' : (await resolvePins(ctx, [{ value: values.pin, prompt: 'PIN' }]))[0]!,
       },
     };
     return withCliKiosk(ctx.dataDir, async (kiosk) => {

@@ -9,7 +9,7 @@ interface ConfigRow {
   description: string;
 }
 
-describe('badgekiosk config', () => {
+describe('badgekiosk config', { timeout: 120_000 }, () => {
   const fx = useCliFixture();
 
   it('lists every registry key with value, default, range and description', async () => {

@@ -3,7 +3,7 @@ import { useCliFixture } from '../../support/cliProcess.js';
 
 // Every bad-argument case is covered in-process by test/unit/cli/cliArguments.test.ts; these check
 // the real process's exit codes and streams.
-describe('badgekiosk process: exit codes and streams', () => {
+describe('badgekiosk process: exit codes and streams', { timeout: 120_000 }, () => {
   const fx = useCliFixture();
 
   it('exits 2 with the message and usage on stderr for a bad option, creating no data directory', async () => {

@@ -22,7 +22,7 @@ function authJson(result: CliResult): unknown {
   return JSON.parse(result.stdout);
 }
 
-describe('badgekiosk self-service commands enforce the kiosk rules', () => {
+describe('badgekiosk self-service commands enforce the kiosk rules', { timeout: 120_000 }, () => {
   const fx = useCliFixture({ secrets: PINS });
   const show = async (username: string) => fx.cli.json<{ primaryCard: string | null; secondaryCard: string | null }>(['users', 'show', username, '--json']);
 
@@ -82,6 +82,18 @@ describe('badgekiosk self-service commands enforce the kiosk rules', () => {
     expect(await fx.cli.run(['pin', 'change', '--card', '1001', '--pin', ALICE_PIN, '--new-pin', ALICE_NEW_PIN])).toEqual({ code: 0, stdout: 'PIN changed.\n', stderr: '' });
     expect((await fx.cli.run(['auth', '--card', '1001', '--pin', ALICE_PIN])).code).toBe(1);
     expect((await fx.cli.run(['auth', '--card', '1001', '--pin', ALICE_NEW_PIN])).code).toBe(0);
+  });
+
+  it('reads PINs given as - from standard input, one line each, so they stay out of the process list', async () => {
+    const auth = await fx.cli.run(['auth', '--card', '1001', '--pin', '-'], { input: `${ALICE_NEW_PIN}\n` });
+    expect(auth).toEqual({ code: 0, stdout: '{"ok":true,"user":"alice"}\n', stderr: '' });
+    const change = await fx.cli.run(['pin', 'change', '--card', '1001', '--pin', '-', '--new-pin', '-'], { input: `${ALICE_NEW_PIN}\n${ALICE_PIN}\n` });
+    expect(change).toEqual({ code: 0, stdout: 'PIN changed.\n', stderr: '' });
+    const back = await fx.cli.run(['pin', 'change', '--card', '1001', '--pin', ALICE_PIN, '--new-pin', '-'], { input: `${ALICE_NEW_PIN}\r\n` });
+    expect(back.code).toBe(0);
+    const empty = await fx.cli.run(['auth', '--card', '1001', '--pin', '-']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/^No PIN on standard input\./);
   });
 
   it('card regenerate changes the primary number 3 times a day; the 4th gets the exact message', async () => {

@@ -15,7 +15,7 @@ const HEADER = 'username,name,email,primary_card,secondary_card,pin';
 // PINs long enough that no card number or id printed in these tests can contain one by chance.
 const PINS = ['58203917', '61739428', '27461935'];
 
-describe('badgekiosk users', () => {
+describe('badgekiosk users', { timeout: 120_000 }, () => {
   const fx = useCliFixture({ secrets: PINS });
 
   const csv = async (name: string, lines: string[]) => {

@@ -1,6 +1,6 @@
 import type { NewUser } from '../../../src/core/index.js';
 import { createUsers, type CreateUsersDeps } from '../../../src/cli/users/createUsers.js';
-import type { UserCsvItem } from '../../../src/cli/users/userCsvReader.js';
+import type { UserCsvItem } from '../../../src/userImport/userCsvReader.js';
 
 function record(line: number, username: string, primaryCard: string, pin = ''): UserCsvItem {
   return { kind: 'record', record: { line, username, name: '', email: '', primaryCard, secondaryCard: '', pin } };

@@ -1,2 +1,0 @@
-// Moved to src/userImport (shared with the central store's admin API); kept for src/cli callers.
-export * from '../../userImport/userCsvReader.js';
