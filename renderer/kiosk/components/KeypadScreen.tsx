@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { DigitDisplay } from './DigitDisplay.js';
 import { Keypad } from './Keypad.js';
 import { useDigits } from './useDigits.js';
+import { ScreenTitle } from './ScreenTitle.js';
 
 export interface KeypadScreenProps {
   readonly title: string;
@@ -38,7 +39,7 @@ export function KeypadScreen(props: KeypadScreenProps) {
     <section className="screen keypad-screen" aria-labelledby={`${props.testId}-title`} data-testid={props.testId}>
       <div className="prompt">
         {props.lead ? <p className="lead">{props.lead}</p> : null}
-        <h1 id={`${props.testId}-title`}>{props.title}</h1>
+        <ScreenTitle id={`${props.testId}-title`}>{props.title}</ScreenTitle>
         <DigitDisplay value={digits.value} masked={props.masked} label={props.fieldLabel} />
         {props.problem ? (
           <p className="problem" role="alert">

@@ -6,6 +6,7 @@ import { noticeFromError } from '../app/notice.js';
 import { DoneScreen } from '../components/DoneScreen.js';
 import { KeypadScreen } from '../components/KeypadScreen.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { ScreenTitle } from '../components/ScreenTitle.js';
 
 export interface CardChangeOutcome {
   readonly cardNumber: string;
@@ -61,7 +62,7 @@ export function ChangeCardFlow(props: ChangeCardFlowProps) {
     case 'overview':
       return (
         <section className="screen card-screen" aria-labelledby="card-title" data-testid="screen-change-card">
-          <h1 id="card-title">{t('changeCard.title')}</h1>
+          <ScreenTitle id="card-title">{t('changeCard.title')}</ScreenTitle>
           <p className="lead">{t(props.field === 'primary' ? 'changeCard.field.primary' : 'changeCard.field.secondary')}</p>
           <p>
             {t('changeCard.current')}: <strong data-testid="current-card">{props.currentNumber ?? t('changeCard.none')}</strong>
@@ -123,7 +124,7 @@ export function ChangeCardFlow(props: ChangeCardFlowProps) {
     case 'confirm':
       return (
         <section className="screen confirm-screen" aria-labelledby="card-confirm-title" data-testid="screen-change-card-confirm">
-          <h1 id="card-confirm-title">{t('changeCard.confirmTitle')}</h1>
+          <ScreenTitle id="card-confirm-title">{t('changeCard.confirmTitle')}</ScreenTitle>
           {step.typed !== null ? <p className="card-number-large">{step.typed}</p> : null}
           <p className="lead">{t('changeCard.confirmBody')}</p>
           <div className="actions">

@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/I18nProvider.js';
+import { ScreenTitle } from '../components/ScreenTitle.js';
 
 export interface HomeScreenProps {
   readonly displayName: string;
@@ -17,7 +18,7 @@ export function HomeScreen(props: HomeScreenProps) {
   const none = !props.canChangePin && !props.canChangeCard;
   return (
     <section className="screen home-screen" aria-labelledby="home-title" data-testid="screen-home">
-      <h1 id="home-title">{t('home.welcome')(props.displayName)}</h1>
+      <ScreenTitle id="home-title">{t('home.welcome')(props.displayName)}</ScreenTitle>
       <p className="lead">{none ? t('home.nothingToChange') : t('home.signedIn')}</p>
       {props.centralOffline ? (
         <p className="info" data-testid="central-offline-note">

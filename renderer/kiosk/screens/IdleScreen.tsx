@@ -1,5 +1,6 @@
 import { CATALOGUES, LANGUAGE_NAMES, LANGUAGES } from '../i18n/catalogues.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { ScreenTitle } from '../components/ScreenTitle.js';
 
 /** The screen between people: swipe or tap, or type an ID number; pick a language first if needed. */
 export function IdleScreen(props: { readonly onEnterId: () => void; readonly loggedOut?: boolean }) {
@@ -8,7 +9,7 @@ export function IdleScreen(props: { readonly onEnterId: () => void; readonly log
     <section className="screen idle-screen" aria-labelledby="idle-title" data-testid="screen-idle">
       <div className="card-prompt">
         <div className="card-icon" aria-hidden="true" />
-        <h1 id="idle-title">{t('idle.title')}</h1>
+        <ScreenTitle id="idle-title">{t('idle.title')}</ScreenTitle>
         {props.loggedOut ? (
           <p className="lead" role="status">
             {t('session.loggedOut')}

@@ -101,3 +101,15 @@ describe('PIN policy refusals in words', () => {
     expect(pinPolicyText(error, (key) => CATALOGUES.en[key], { min: 4, max: 8 })).toBe(text);
   });
 });
+
+describe('screen changes and screen readers', () => {
+  it('a new screen puts focus on its heading', () => {
+    renderKiosk(<IdleScreen onEnterId={noop} />);
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Swipe or tap your card' }));
+  });
+
+  it('a notice leaves focus on its one action instead', () => {
+    renderKiosk(<NoticeScreen notice={{ kind: 'unknown-card' }} actionLabel="Back to start" onAction={noop} />);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Back to start' }));
+  });
+});
