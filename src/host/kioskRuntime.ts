@@ -8,6 +8,7 @@ import { DEMO_CENTRAL_SEEDED_KEY, DEMO_SEEDED_KEY, demoUserRows, demoUsersTable 
 import { createKioskHost, type KioskHost } from './kioskHost.js';
 import { DeferredCentralAuthority, STANDALONE_SYNC, openKioskSyncLink, type CentralMode, type KioskSyncLink } from './kioskSyncLink.js';
 import type { HostCardSource, ReaderInfo } from './readerBoard.js';
+import { technicianHostDeps } from './technician/technicianWiring.js';
 
 export interface KioskRuntimeOptions {
   readonly dataDir: string;
@@ -32,6 +33,8 @@ export interface KioskRuntimeOptions {
    * loading the central store's code does not hold up the first screen and the first swipe.
    */
   readonly backgroundLinkDelayMs?: number;
+  /** Serial ports technician mode offers besides what the OS lists (pseudo-terminals are never listed). */
+  readonly serialPaths?: readonly string[];
 }
 
 export interface KioskRuntime {
@@ -109,6 +112,7 @@ export async function openKioskRuntime(options: KioskRuntimeOptions): Promise<Ki
       logger: options.logger,
       keyboardWedge: options.keyboardWedge ?? true,
       sync: initialSync,
+      technician: technicianHostDeps(store, hasher, options.serialPaths ?? []),
     });
     let stopStatus = () => undefined as unknown;
     const linked = linking.then(
@@ -124,6 +128,7 @@ export async function openKioskRuntime(options: KioskRuntimeOptions): Promise<Ki
       },
     );
     for (const reader of options.readers ?? []) host.attachReader(reader.source, reader.info);
+    await host.technician?.startSavedReaders();
     return {
       host,
       store,

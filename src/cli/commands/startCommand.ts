@@ -19,7 +19,9 @@ printed at every start, keyboard-wedge cards on. A kiosk enrolled with a real ce
   --web          serve the kiosk on 127.0.0.1 (web mode) even where Electron exists
   --no-browser   web mode: do not open Chromium, only print the URL
   --port N       web mode: listen on this port (default: a random free port)
-  --log-level L  pino level for the log file in <data-dir>/logs (default info)`;
+  --log-level L  pino level for the log file in <data-dir>/logs (default info)
+  --serial-path P  web mode: offer this serial port in technician mode too (repeatable; for ports
+                 the OS does not list, such as pseudo-terminals)`;
 
 /** dist/cli/main.js → the repository (or installed package) root. */
 function packageRoot(): string {
@@ -78,6 +80,7 @@ export const startCommand: CliCommand = {
       port: { type: 'string' },
       standalone: { type: 'boolean' },
       'log-level': { type: 'string' },
+      'serial-path': { type: 'string', multiple: true },
     });
     const centralMode = values.standalone ? 'none' : 'embedded';
     const port = parsePort(values.port);
@@ -101,6 +104,7 @@ export const startCommand: CliCommand = {
       env: ctx.env,
       print,
       logger: logger(ctx, level),
+      serialPaths: values['serial-path'] ?? [],
     });
     print(`Data directory: ${ctx.dataDir}`);
     print('Press Ctrl+C to stop.');
