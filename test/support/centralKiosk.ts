@@ -26,7 +26,8 @@ export async function enrollTestKiosk(centralUrl: string, admin: AdminSession, n
   const store = openKioskStore({ file: kioskPaths(dataDir).db });
   const enrollment = await enrollKiosk({ store, dataDir, centralUrl, code: created.body.enrollmentCode, version: 'test' });
   const sync = (await createSyncClient({
-    store, dataDir, version: 'test', backoff: { baseMs: 100, maxMs: 800 }, pullIntervalMs: options.pullIntervalMs ?? 2_000, cardChangeTimeoutMs: 3_000,
+    store, dataDir, version: 'test', backoff: { baseMs: 100, maxMs: 800 }, pullIntervalMs: options.pullIntervalMs ?? 2_000, // Generous: a loaded test machine must not turn a slow answer into 'central-unreachable'.
+    cardChangeTimeoutMs: 20_000,
   }))!;
   await sync.syncNow();
   sync.start();

@@ -99,7 +99,7 @@ describe.each(CENTRAL_BACKENDS)('central store and two kiosks on %s', (backend) 
     await eventually(() => A.store.configValues()['card-id.generated-length'] === 4 && B.store.configValues()['card-id.generated-length'] === 4, 'the new length on both kiosks');
     const results = await Promise.all(crowd.map((user, i) => (i % 2 === 0 ? A : B).self.regenerateCard(user.id)));
     const numbers = results.map((r) => (r.ok ? r.value.cardNumber : `refused: ${r.error.message}`));
-    expect(numbers.every((n) => /^9\d{3}$/.test(n))).toBe(true);
+    expect(numbers.filter((n) => !/^9\d{3}$/.test(n))).toEqual([]);
     expect(new Set(numbers).size).toBe(20);
     const all = (await admin.call('GET', '/api/v1/admin/users?limit=1000&search=crowd')).body.users as { primaryCard: string | null; secondaryCard: string | null }[];
     const held = all.flatMap((u) => [u.primaryCard, u.secondaryCard]).filter((n) => n !== null);
