@@ -277,10 +277,10 @@ export async function createSyncClient(options: SyncClientOptions): Promise<Sync
   }
 
   // Local changes reach the central store at once: the outbox is written inside the kiosk's
-  // transaction, so the push is scheduled for just after it commits.
-  const enqueue = store.outbox.enqueue.bind(store.outbox);
-  store.outbox.enqueue = (key, command) => {
-    enqueue(key, command);
+  // transaction, so while the client runs the push is scheduled for just after it commits.
+  const enqueue = store.outbox.enqueue;
+  const enqueueAndPush: typeof enqueue = function (this: typeof store.outbox, key, command) {
+    enqueue.call(this, key, command);
     // Checked again when it runs: stop() may have come in between, and the store may be closed by then.
     if (running) setImmediate(() => { if (running) void requestCycle(); });
   };
@@ -289,6 +289,7 @@ export async function createSyncClient(options: SyncClientOptions): Promise<Sync
     start() {
       if (running) return;
       running = true;
+      store.outbox.enqueue = enqueueAndPush;
       emitStatus();
       void requestCycle();
       schedulePull();
@@ -305,9 +306,9 @@ export async function createSyncClient(options: SyncClientOptions): Promise<Sync
       if (outboxTimer) clearInterval(outboxTimer);
       retryTimer = pullTimer = outboxTimer = null;
       liveAbort?.abort();
+      if (store.outbox.enqueue === enqueueAndPush) store.outbox.enqueue = enqueue;
       await liveLoop;
       await cycle;
-      store.outbox.enqueue = enqueue;
     },
     async syncNow() {
       await requestCycle();

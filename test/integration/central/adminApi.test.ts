@@ -193,6 +193,15 @@ describe.each(CENTRAL_BACKENDS)('central store administration API on %s', (backe
     expect(output.includes(pepper.toString('base64'))).toBe(false);
   });
 
+  it('limits enrollment-code guesses per address', async () => {
+    const answers: number[] = [];
+    for (let i = 0; i < 12; i++) answers.push((await http(api('/api/v1/kiosk/enroll'), 'POST', { code: `WRONG-CODE-${i}` })).status);
+    expect(answers.slice(0, 9).every((s) => s === 403)).toBe(true);
+    const limited = await http(api('/api/v1/kiosk/enroll'), 'POST', { code: 'WRONG-CODE-X' });
+    expect(limited.status).toBe(429);
+    expect(limited.body.error).toMatchObject({ code: 'rate-limited', message: expect.stringMatching(/rate limit/i) });
+  });
+
   it('stops cleanly on SIGTERM, ending the live channels it holds', async () => {
     await eventually(() => K.sync.status().live, 'the kiosk live channel');
     expect(await central.stop()).toBe(0);

@@ -53,7 +53,7 @@ describe('badgekiosk central, kiosk enroll and sync commands', () => {
     await admin.call('POST', '/api/v1/admin/users', { username: 'zoe', primaryCard: '7770001' });
     const code = (await admin.call('POST', '/api/v1/admin/kiosks', { name: 'Front desk' })).body.enrollmentCode as string;
     const enrolled = await runCli(['--data-dir', kiosk, 'kiosk', 'enroll', '--central', central.url, '--code', code]);
-    expect(enrolled).toMatchObject({ code: 0, stdout: expect.stringMatching(/Enrolled as kiosk "Front desk".*\nSynced: 1 users\./s) });
+    expect(enrolled).toMatchObject({ code: 0, stdout: expect.stringMatching(/Enrolled as kiosk "Front desk".*\nSynced: 1 users\./s), stderr: expect.stringMatching(/syncing: 100%/) });
     expect((await stat(kioskPaths(kiosk).kioskToken)).mode & 0o777).toBe(0o600);
     expect((await stat(kioskPaths(kiosk).pepper)).mode & 0o777).toBe(0o600);
     const status = await runCli(['--data-dir', kiosk, 'sync', 'status', '--json']);

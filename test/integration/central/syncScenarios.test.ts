@@ -31,6 +31,8 @@ describe.each(CENTRAL_BACKENDS)('central store and two kiosks on %s', (backend) 
   let B: TestKiosk;
   let alice: { id: string };
   let bob: { id: string };
+  let dave: { id: string };
+  let erin: { id: string };
   const crowd: { id: string; username: string }[] = [];
 
   beforeAll(async () => {
@@ -43,6 +45,8 @@ describe.each(CENTRAL_BACKENDS)('central store and two kiosks on %s', (backend) 
     admin = await adminLogin(central.url);
     alice = (await admin.call('POST', '/api/v1/admin/users', { username: 'alice', displayName: 'Alice', primaryCard: ALICE_CARD, pin: '2580' })).body;
     bob = (await admin.call('POST', '/api/v1/admin/users', { username: 'bob', displayName: 'Bob', primaryCard: BOB_CARD, pin: '3691' })).body;
+    dave = (await admin.call('POST', '/api/v1/admin/users', { username: 'dave', primaryCard: '11110004', pin: '4826' })).body;
+    erin = (await admin.call('POST', '/api/v1/admin/users', { username: 'erin', primaryCard: '11110005', pin: '5937' })).body;
     const rows = Array.from({ length: 20 }, (_, i) => `crowd${i},Crowd ${i},,${30000000 + i},,`);
     const imported = await admin.call('POST', '/api/v1/admin/users/import', ['username,name,email,primary_card,secondary_card,pin', ...rows].join('\n') + '\n');
     expect(imported.body).toEqual({ imported: 20, withPin: 0 });
@@ -104,6 +108,41 @@ describe.each(CENTRAL_BACKENDS)('central store and two kiosks on %s', (backend) 
     const all = (await admin.call('GET', '/api/v1/admin/users?limit=1000&search=crowd')).body.users as { primaryCard: string | null; secondaryCard: string | null }[];
     const held = all.flatMap((u) => [u.primaryCard, u.secondaryCard]).filter((n) => n !== null);
     expect(new Set(held).size).toBe(held.length);
+  });
+
+  it('wrong PINs on A and B count together: the user is locked out on both kiosks', async () => {
+    for (let i = 0; i < 3; i++) {
+      const wrong = await A.self.authenticate({ via: 'card', cardNumber: '11110004' }, '0000');
+      expect(wrong.ok ? null : wrong.error.code).toBe('wrong-pin');
+    }
+    await eventually(() => B.store.uow.repos.users.findById(dave.id)!.failedAttempts === 3, "A's failures on kiosk B");
+    const fourth = await B.self.authenticate({ via: 'card', cardNumber: '11110004' }, '0000');
+    expect(fourth.ok ? null : fourth.error).toMatchObject({ code: 'wrong-pin', details: { attemptsLeft: 1 } });
+    const fifth = await B.self.authenticate({ via: 'card', cardNumber: '11110004' }, '0000');
+    expect(fifth.ok ? null : fifth.error.code).toBe('locked-out');
+    await eventually(() => A.store.uow.repos.users.findById(dave.id)!.lockedUntil !== null, 'the lock on kiosk A');
+    const right = await A.self.authenticate({ via: 'card', cardNumber: '11110004' }, '4826');
+    expect(right.ok ? null : right.error.code).toBe('locked-out');
+    expect((await admin.call('GET', `/api/v1/admin/users/${dave.id}`)).body).toMatchObject({ failedAttempts: 5, lockedUntil: expect.any(Number) });
+  });
+
+  it('a command the central store refuses is undone on the kiosk by the next pull', async () => {
+    const rejected: string[] = [];
+    const off = A.sync.onEvent((event) => {
+      if (event.type === 'rejected') rejected.push(`${event.command}:${event.code}`);
+    });
+    await A.sync.stop();
+    expect((await A.self.changePin(erin.id, '5937', '6048', '6048')).ok).toBe(true);
+    expect((await A.self.authenticate({ via: 'card', cardNumber: '11110005' }, '6048')).ok).toBe(true);
+    // The administrator's reset comes after the offline change, so it wins.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect((await admin.call('POST', `/api/v1/admin/users/${erin.id}/reset-pin`)).body.hasPin).toBe(false);
+    A.sync.start();
+    await eventually(() => A.sync.status().pending === 0 && A.store.uow.repos.users.findById(erin.id)!.pinHash === null, 'the refusal to reach kiosk A');
+    off();
+    expect(rejected).toContain('pin-changed:conflict');
+    const identified = await A.self.identifyCard('11110005');
+    expect(identified.ok && identified.value.next).toBe('set-pin');
   });
 
   it('with the central store killed, A keeps authenticating; after the restart each queued command arrives exactly once', async () => {
