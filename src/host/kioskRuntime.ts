@@ -5,6 +5,7 @@ import { createArgon2PinHasher, cryptoRandomSource, kioskPaths, openKioskStore, 
 import { DEMO_SEEDED_KEY, demoUserRows, demoUsersTable } from './demoUsers.js';
 import { createKioskHost, type KioskHost } from './kioskHost.js';
 import type { HostCardSource, ReaderInfo } from './readerBoard.js';
+import { technicianHostDeps } from './technician/technicianWiring.js';
 
 export interface KioskRuntimeOptions {
   readonly dataDir: string;
@@ -20,6 +21,8 @@ export interface KioskRuntimeOptions {
   readonly kioskId?: string | null;
   /** Where start-up lines for a person go (the demo users table); nothing when absent. */
   readonly announce?: (line: string) => void;
+  /** Serial ports technician mode offers besides what the OS lists (pseudo-terminals are never listed). */
+  readonly serialPaths?: readonly string[];
 }
 
 export interface KioskRuntime {
@@ -64,8 +67,10 @@ export async function openKioskRuntime(options: KioskRuntimeOptions): Promise<Ki
       kioskId: options.kioskId ?? null,
       logger: options.logger,
       keyboardWedge: options.keyboardWedge ?? true,
+      technician: technicianHostDeps(store, hasher, options.serialPaths ?? []),
     });
     for (const reader of options.readers ?? []) host.attachReader(reader.source, reader.info);
+    await host.technician?.startSavedReaders();
     return {
       host,
       store,

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import type { PlainKey } from '../i18n/messages.js';
 import { ProfileTransfer } from './ProfileTransfer.js';
 import { ReaderForm, newEntryFor } from './ReaderForm.js';
+import { readerName } from './readerName.js';
 import type { TechnicianActions } from './technicianActions.js';
 
 const STATE_TEXT: { readonly [S in ReadersOverview['readers'][number]['state']]: PlainKey } = {
@@ -79,9 +80,9 @@ export function ReadersPage(props: { readonly api: KioskApi; readonly overview: 
         {overview.readers.map(({ entry, state, message }) => (
           <li key={entry.id} className="reader-item" data-testid="reader-in-use" data-reader={entry.id}>
             <div className="reader-facts">
-              <strong className="mono">{entry.label ?? entry.id}</strong>
+              <strong>{readerName(entry)}</strong>
               <span>{t('tech.readers.presetIs')(entry.preset)}</span>
-              <span className="mono">{entry.path ?? entry.hid}</span>
+              <span className="mono">{entry.path ?? entry.hid ?? entry.id}</span>
               <span>{t('tech.readers.pipelineIs')(entry.pipeline === '' ? t('tech.pipeline.none') : entry.pipeline)}</span>
               <span className={`status-pill status-pill-${state}`} data-testid="reader-state">
                 {t(STATE_TEXT[state])}

@@ -6,6 +6,7 @@ import { LearnFlow } from './LearnFlow.js';
 import { LiveView } from './LiveView.js';
 import { PipelineEditor } from './PipelineEditor.js';
 import { ReadersPage } from './ReadersPage.js';
+import { readerName } from './readerName.js';
 import { appendRecord } from './recordView.js';
 import type { TechnicianActions, TechnicianTab } from './technicianActions.js';
 import { TestSwipePanel } from './TestSwipePanel.js';
@@ -129,9 +130,9 @@ export function TechnicianApp(props: { readonly api: KioskApi }) {
       ) : null}
       {tab !== 'readers' && readerIds.length > 1 ? (
         <div className="technician-reader-choice" role="group" aria-label={t('tech.readerChoice')}>
-          {readerIds.map((id) => (
-            <button key={id} type="button" className="button button-secondary" aria-pressed={id === current} onClick={() => setSelected(id)}>
-              {id}
+          {overview?.readers.map(({ entry: reader }) => (
+            <button key={reader.id} type="button" className="button button-secondary" aria-pressed={reader.id === current} title={reader.id} onClick={() => setSelected(reader.id)}>
+              {readerName(reader)}
             </button>
           ))}
         </div>

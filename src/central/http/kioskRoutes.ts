@@ -77,7 +77,7 @@ export function registerKioskRoutes(app: FastifyInstance, ctx: CentralContext, l
     },
     preHandler: requireKiosk,
     config: { rateLimit: kioskLimit },
-  }, async (request) => readChanges(ctx.storage.db, request.query.after, request.query.limit, ctx.clock.now()));
+  }, async (request) => readChanges(ctx.storage, request.query.after, request.query.limit, ctx.clock.now()));
 
   r.get('/api/v1/kiosk/live', {
     schema: {

@@ -1,7 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyReply } from 'fastify';
 import type { CentralContext } from '../centralContext.js';
-import { latestSeq } from '../services/changeFeed.js';
 import { LIVE_EVENT } from '../protocol/kioskProtocol.js';
 
 interface LiveClient {
@@ -35,7 +34,7 @@ export class LiveChannels {
   }
 
   async open(kioskId: string, reply: FastifyReply): Promise<void> {
-    const seq = await latestSeq(this.ctx.storage.db);
+    const seq = await this.ctx.storage.latestSeq();
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {

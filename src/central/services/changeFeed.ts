@@ -1,5 +1,5 @@
 import type { CardField, User } from '../../core/index.js';
-import type { CentralDb } from '../storage/centralStorage.js';
+import type { CentralStorage } from '../storage/centralStorage.js';
 import { toUser } from './userRows.js';
 
 /** One entry of the change feed, ordered by `seq` (monotonically increasing across the site). */
@@ -42,9 +42,9 @@ const CARD_CHANGE_HORIZON_MS = 2 * 24 * 3_600_000;
  * reads that follow, whichever connection runs them; a row changed meanwhile moves above
  * `latest` and comes with the next pull. So the cursor may always move to `latest`.
  */
-export async function readChanges(db: CentralDb, after: number, limit: number, now: number): Promise<FeedPage> {
-  const counter = await db.selectFrom('change_counter').select('seq').where('id', '=', 1).executeTakeFirstOrThrow();
-  const latest = Number(counter.seq);
+export async function readChanges(storage: CentralStorage, after: number, limit: number, now: number): Promise<FeedPage> {
+  const latest = await storage.latestSeq();
+  const db = storage.db;
   if (after > latest) return { changes: [], next: 0, latest, hasMore: false, resync: true };
   if (after === latest) return { changes: [], next: latest, latest, hasMore: false, resync: false };
   const take = limit + 1;
@@ -77,9 +77,4 @@ export async function readChanges(db: CentralDb, after: number, limit: number, n
   const changes = hasMore ? merged.slice(0, limit) : merged;
   const next = hasMore ? changes[changes.length - 1]!.seq : latest;
   return { changes, next, latest, hasMore, resync: false };
-}
-
-export async function latestSeq(db: CentralDb): Promise<number> {
-  const row = await db.selectFrom('change_counter').select('seq').where('id', '=', 1).executeTakeFirst();
-  return Number(row?.seq ?? 0);
 }

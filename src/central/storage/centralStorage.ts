@@ -28,6 +28,8 @@ export interface CentralStorage {
   readonly db: CentralDb;
   /** Runs fn in one write transaction: all of it lands, or (fn throwing) none of it does. */
   write<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T>;
+  /** The latest committed change-feed sequence. */
+  latestSeq(): Promise<number>;
   /** Called with the new latest sequence after a commit, whichever process made it. */
   onAnnouncement(listener: AnnouncementListener): () => void;
   /** Throws if the database cannot answer or live announcements are not flowing. */

@@ -111,6 +111,7 @@ export async function openPostgresStorage(url: string, options: PostgresStorageO
     dialect: 'postgres',
     db,
     write,
+    latestSeq,
     onAnnouncement: (l) => hub.subscribe(l),
     async ready() {
       await sql`select 1`.execute(db);

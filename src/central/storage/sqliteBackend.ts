@@ -44,6 +44,9 @@ export async function openSqliteStorage(file: string): Promise<CentralStorage> {
   raw.pragma('synchronous = NORMAL');
   const db = new Kysely<CentralTables>({ dialect: new SqliteDialect({ database: cachingDatabase(raw) }) });
   const hub = new AnnouncementHub();
+  // Only this process writes the file (one SQLite central store per site), so the committed
+  // sequence is known here without a query: the idle `changes` poll costs no database round trip.
+  let committedSeq = 0;
 
   async function write<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> {
     let announced = 0;
@@ -66,7 +69,10 @@ export async function openSqliteStorage(file: string): Promise<CentralStorage> {
         throw error;
       }
     });
-    if (announced > 0) hub.announce(announced);
+    if (announced > 0) {
+      committedSeq = announced;
+      hub.announce(announced);
+    }
     return result;
   }
 
@@ -74,6 +80,7 @@ export async function openSqliteStorage(file: string): Promise<CentralStorage> {
     dialect: 'sqlite',
     db,
     write,
+    latestSeq: () => Promise.resolve(committedSeq),
     onAnnouncement: (listener) => hub.subscribe(listener),
     async ready() {
       await sql`select 1`.execute(db);
@@ -83,5 +90,6 @@ export async function openSqliteStorage(file: string): Promise<CentralStorage> {
     },
   };
   await write((tx) => migrateCentral(tx, 'sqlite'));
+  committedSeq = Number(raw.prepare('SELECT seq FROM change_counter WHERE id = 1').pluck().get() ?? 0);
   return storage;
 }

@@ -16,7 +16,9 @@ empty data directory and printed at start, keyboard-wedge cards on).
   --web          serve the kiosk on 127.0.0.1 (web mode) even where Electron exists
   --no-browser   web mode: do not open Chromium, only print the URL
   --port N       web mode: listen on this port (default: a random free port)
-  --log-level L  pino level for the log file in <data-dir>/logs (default info)`;
+  --log-level L  pino level for the log file in <data-dir>/logs (default info)
+  --serial-path P  web mode: offer this serial port in technician mode too (repeatable; for ports
+                 the OS does not list, such as pseudo-terminals)`;
 
 /** dist/cli/main.js → the repository (or installed package) root. */
 function packageRoot(): string {
@@ -74,6 +76,7 @@ export const startCommand: CliCommand = {
       'no-browser': { type: 'boolean' },
       port: { type: 'string' },
       'log-level': { type: 'string' },
+      'serial-path': { type: 'string', multiple: true },
     });
     const port = parsePort(values.port);
     const level = values['log-level'] ?? 'info';
@@ -95,6 +98,7 @@ export const startCommand: CliCommand = {
       env: ctx.env,
       print,
       logger: logger(ctx, level),
+      serialPaths: values['serial-path'] ?? [],
     });
     print(`Data directory: ${ctx.dataDir}`);
     print('Press Ctrl+C to stop.');

@@ -45,7 +45,8 @@ export interface ReaderDriver {
   /** Pipeline change without reopening the port, when the source supports it. */
   setPipeline?(source: TechnicianCardSource, reader: CheckedReader): boolean;
   discover(): Promise<{ readonly devices: readonly Omit<DiscoveredDeviceView, 'origin'>[]; readonly warnings: readonly string[] }>;
-  suggestPipelines(samples: readonly { readonly raw: string; readonly expected: string }[]): PipelineSuggestions;
+  /** Learn from samples; a refusal says what is wrong with the samples. */
+  suggestPipelines(samples: readonly { readonly raw: string; readonly expected: string }[]): Result<PipelineSuggestions, string>;
 }
 
 /** The host's reader board: attach starts a reader (its cards sign people in), detach stops it. */

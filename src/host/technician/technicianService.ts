@@ -77,7 +77,14 @@ export class TechnicianService {
 
   /** Starts the saved profile's readers; a reader that no longer checks out is logged and skipped. */
   async startSavedReaders(): Promise<void> {
-    const stored = this.deps.profiles.load();
+    let stored;
+    try {
+      stored = this.deps.profiles.load();
+    } catch (error) {
+      // A damaged profile must not keep the kiosk from starting: typed IDs and the wedge still work.
+      this.deps.logger.error({ err: error }, 'the saved reader profile could not be read; no host readers started');
+      return;
+    }
     if (!stored) return;
     this.savedAt = stored.savedAt;
     const usable: ReaderEntry[] = [];
@@ -207,7 +214,8 @@ export class TechnicianService {
   }
 
   suggestPipelines(samples: readonly { readonly raw: string; readonly expected: string }[]): ContractResult<PipelineSuggestions> {
-    return { ok: true, value: this.deps.driver.suggestPipelines(samples) };
+    const found = this.deps.driver.suggestPipelines(samples);
+    return found.ok ? found : { ok: false, error: contractError('invalid-input', `The samples cannot be searched: ${found.error}`) };
   }
 
   armTestSwipe(): ContractResult<Record<string, never>> {
