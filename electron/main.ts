@@ -4,6 +4,8 @@ import path from 'node:path';
 import { BrowserWindow, Menu, app, ipcMain, powerSaveBlocker, protocol, session } from 'electron';
 import { createHostLogger } from '../src/host/hostLogger.js';
 import { openKioskRuntime, type KioskRuntime } from '../src/host/kioskRuntime.js';
+import { BACKGROUND_LINK_DELAY_MS } from '../src/host/launch/webModeKiosk.js';
+import { openCommandLineReader } from '../src/host/launch/commandLineReader.js';
 import { APP_SCHEME_PRIVILEGES, serveAppScheme } from './appProtocol.js';
 import { CrashPolicy } from './crashPolicy.js';
 import { registerKioskIpc } from './ipcBridge.js';
@@ -34,7 +36,16 @@ if (!app.requestSingleInstanceLock()) {
     Menu.setApplicationMenu(null);
     lockDownSession(session.defaultSession);
     serveAppScheme(protocol, options.rendererDir);
-    runtime = await openKioskRuntime({ dataDir: options.dataDir, logger, announce: (line) => process.stdout.write(line + '\n') });
+    const reader = options.serialReader ? openCommandLineReader(options.serialReader) : null;
+    if (reader && !reader.ok) throw new Error(`Serial reader: ${reader.error}`);
+    runtime = await openKioskRuntime({
+      readers: reader ? [reader.value] : [],
+      dataDir: options.dataDir,
+      logger,
+      centralMode: options.centralMode,
+      backgroundLinkDelayMs: BACKGROUND_LINK_DELAY_MS,
+      announce: (line) => process.stdout.write(line + '\n'),
+    });
     window = new BrowserWindow(kioskWindowOptions({ production: options.production, preloadPath: path.join(__dirname, 'preload.cjs') }));
     const contentsId = window.webContents.id;
     registerKioskIpc(ipcMain, runtime.host, logger, () => (window && !window.isDestroyed() && window.webContents.id === contentsId ? window.webContents : null));

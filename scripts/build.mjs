@@ -23,6 +23,10 @@ if (nodeEntries.length > 0) {
     platform: 'node',
     target: 'node20',
     format: 'esm',
+    // Code loaded with import() (the central store's server, for one) goes to its own chunk, so
+    // commands that never use it do not pay for loading its packages.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     packages: 'external',
     sourcemap: 'linked',
     logLevel: 'warning',

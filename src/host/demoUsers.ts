@@ -1,4 +1,5 @@
 import type { NewUser, PinHasher } from '../core/index.js';
+import { USER_CSV_HEADER } from '../userImport/userCsvReader.js';
 
 /**
  * The embedded default's people (README "Newcomer's start"): one of each situation a newcomer
@@ -22,6 +23,16 @@ export const DEMO_USERS: readonly DemoUser[] = [
 ];
 
 export const DEMO_SEEDED_KEY = 'demo.seeded';
+/** Set in the kiosk's store once the embedded central store got the demo users. */
+export const DEMO_CENTRAL_SEEDED_KEY = 'demo.central-seeded';
+
+/** The demo users in the import format (src/userImport), for the embedded central store. */
+export function demoUsersCsv(): string {
+  const rows = DEMO_USERS.map((u) =>
+    [u.username, u.displayName, `${u.username}@demo.badgekiosk.invalid`, u.primaryCard, u.secondaryCard ?? '', u.pin ?? ''].join(','),
+  );
+  return [USER_CSV_HEADER, ...rows].join('\n') + '\n';
+}
 
 export async function demoUserRows(hasher: PinHasher): Promise<NewUser[]> {
   const rows: NewUser[] = [];

@@ -281,7 +281,8 @@ export async function createSyncClient(options: SyncClientOptions): Promise<Sync
   const enqueue = store.outbox.enqueue.bind(store.outbox);
   store.outbox.enqueue = (key, command) => {
     enqueue(key, command);
-    if (running) setImmediate(() => void requestCycle());
+    // Checked again when it runs: stop() may have come in between, and the store may be closed by then.
+    if (running) setImmediate(() => { if (running) void requestCycle(); });
   };
 
   return {
@@ -324,7 +325,8 @@ export async function createSyncClient(options: SyncClientOptions): Promise<Sync
           [{ idempotencyKey: request.idempotencyKey, command: { type: 'card-change-request', userId: request.userId, field: request.field, manualNumber: request.manualNumber, at: Date.now() } }],
           options.cardChangeTimeoutMs ?? 8_000,
         );
-        if (running) setImmediate(() => void requestCycle());
+        // Checked again when it runs: stop() may have come in between, and the store may be closed by then.
+        if (running) setImmediate(() => { if (running) void requestCycle(); });
         if (!result) return err(domainError('central-unreachable', CENTRAL_UNREACHABLE_MESSAGE));
         if (result.status === 'accepted' && result.cardNumber) return ok({ cardNumber: result.cardNumber });
         const code = result.reason && KNOWN_CODES.has(result.reason.code) ? (result.reason.code as DomainErrorCode) : 'conflict';

@@ -33,7 +33,9 @@ export async function kioskCli(dataDir: string, ...args: string[]): Promise<stri
  */
 export async function startKioskHost(options: { dataDir?: string; args?: readonly string[] } = {}): Promise<KioskProcess> {
   const dataDir = options.dataDir ?? makeDataDir();
-  const child: ChildProcess = spawn(BIN, ['--data-dir', dataDir, 'start', '--web', '--no-browser', ...(options.args ?? [])], {
+  // --standalone: these journeys configure the kiosk with `badgekiosk config set` on its own data
+  // directory, which an embedded central store (the default of `start`) would override by sync.
+  const child: ChildProcess = spawn(BIN, ['--data-dir', dataDir, 'start', '--web', '--no-browser', '--standalone', ...(options.args ?? [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, DISPLAY: '' },
   });

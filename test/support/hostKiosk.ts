@@ -34,14 +34,15 @@ export interface HostKiosk {
 }
 
 /** A real kiosk runtime on a fresh SQLite data directory, seeded with the demo users. */
-export async function openHostKiosk(options: { seedDemoUsers?: boolean } = {}): Promise<HostKiosk> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'badgekiosk-host-'));
+export async function openHostKiosk(options: { seedDemoUsers?: boolean; centralMode?: 'embedded' | 'none'; dataDir?: string; keepDataDir?: boolean } = {}): Promise<HostKiosk> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'badgekiosk-host-'));
   const logs = new HostLogCapture();
   const logger = createHostLogger({ level: 'debug', destination: logs });
   const runtime = await openKioskRuntime({
     dataDir,
     logger,
     seedDemoUsers: options.seedDemoUsers ?? true,
+    centralMode: options.centralMode ?? 'none',
   });
   const events: KioskEvent[] = [];
   runtime.host.subscribe((event) => events.push(event));
@@ -54,7 +55,7 @@ export async function openHostKiosk(options: { seedDemoUsers?: boolean } = {}): 
     call: (method, input = {}) => runtime.host.call(method, input, 'test') as Promise<{ ok: boolean; value?: any; error?: any }>,
     async close() {
       await runtime.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.keepDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

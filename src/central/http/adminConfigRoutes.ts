@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CentralContext } from '../centralContext.js';
+import { configKeyDefinition, shownConfigValue } from '../../core/index.js';
 import { errorResponseSchema } from '../protocol/kioskProtocol.js';
 import { appendAudit } from '../services/centralAudit.js';
 import { listConfig, setConfig } from '../services/centralConfig.js';
@@ -43,9 +44,10 @@ export function registerAdminConfigRoutes(app: FastifyInstance, ctx: CentralCont
     const saved = await ctx.storage.write(async (tx) => {
       const result = await setConfig(tx, request.params.name, request.body.value, now);
       if (result.ok) {
+        const shown = (value: boolean | number | string) => shownConfigValue(configKeyDefinition(result.value.name), value);
         await appendAudit(tx.db, {
           id: ctx.random.uuid(), at: now, kind: 'config.set', outcome: 'success', userId: null, username: null, kioskId: null,
-          actor: request.admin!.username, code: null, details: { key: result.value.name, value: result.value.value, previous: result.value.previous },
+          actor: request.admin!.username, code: null, details: { key: result.value.name, value: shown(result.value.value), previous: shown(result.value.previous) },
         });
       }
       return result;

@@ -8,6 +8,7 @@ import { registerAdminAuditRoutes } from './adminAuditRoutes.js';
 import { registerAdminConfigRoutes } from './adminConfigRoutes.js';
 import { registerAdminKioskRoutes } from './adminKioskRoutes.js';
 import { registerAdminSessionRoutes } from './adminSessionRoutes.js';
+import { registerAdminTechnicianRoutes } from './adminTechnicianRoutes.js';
 import { registerAdminUserRoutes } from './adminUserRoutes.js';
 import { installErrorHandler } from './errorReplies.js';
 import { registerHealthRoutes } from './healthRoutes.js';
@@ -77,6 +78,7 @@ export async function buildCentralServer(ctx: CentralContext, options: CentralSe
   registerAdminConfigRoutes(app, ctx);
   registerAdminKioskRoutes(app, ctx, live);
   registerAdminAuditRoutes(app, ctx);
+  registerAdminTechnicianRoutes(app, ctx);
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { rateLimit: false } }, async () => app.swagger());
 
   await app.ready();

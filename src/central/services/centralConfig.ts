@@ -3,6 +3,7 @@ import {
   defaultConfigValues,
   describeRange,
   isConfigKeyName,
+  shownConfigValue,
   validateConfigChange,
   type ConfigKeyName,
   type ConfigValues,
@@ -38,7 +39,8 @@ export async function listConfig(db: CentralDb): Promise<ConfigEntry[]> {
     default: key.default,
     range: describeRange(key),
     description: key.description,
-    value: current[key.name as ConfigKeyName],
+    // A secret key (the technician PIN hash) only says whether it is set.
+    value: shownConfigValue(key, current[key.name as ConfigKeyName] as boolean | number | string),
     isDefault: !explicit.has(key.name),
   }));
 }

@@ -1,9 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { createAdminAccount } from '../../central/services/adminAccounts.js';
-import { openCentralStorage } from '../../central/storage/openCentralStorage.js';
-import { startCentral } from '../../central/startCentral.js';
 import { UsageError, type CliCommand } from '../cliCommand.js';
 import { parseOptions, requireOption } from '../parseOptions.js';
 import { readSecret } from '../secretInput.js';
@@ -44,6 +41,8 @@ export const centralServeCommand: CliCommand = {
     const logLevel = values['log-level'] ?? 'info';
     if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) throw new UsageError(`Unknown --log-level ${logLevel}.`);
     const fallback = defaults(ctx.dataDir);
+    // Loaded on use: the server's packages (fastify, kysely, pg) cost every other command a second otherwise.
+    const { startCentral } = await import('../../central/startCentral.js');
     const central = await startCentral({
       db: values.db ?? fallback.db,
       host,
@@ -85,6 +84,8 @@ export const centralAdminCreateCommand: CliCommand = {
         return 1;
       }
     }
+    const { openCentralStorage } = await import('../../central/storage/openCentralStorage.js');
+    const { createAdminAccount } = await import('../../central/services/adminAccounts.js');
     const storage = await openCentralStorage(values.db ?? defaults(ctx.dataDir).db);
     try {
       const created = await createAdminAccount(storage, { username, password }, Date.now(), randomUUID);

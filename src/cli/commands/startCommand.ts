@@ -6,17 +6,26 @@ import pino from 'pino';
 import { createHostLogger } from '../../host/hostLogger.js';
 import { findElectronBinary } from '../../host/launch/electronRuntime.js';
 import { startWebModeKiosk } from '../../host/launch/webModeKiosk.js';
+import { openCommandLineReader, type CommandLineReader } from '../../host/launch/commandLineReader.js';
+import type { KioskRuntimeOptions } from '../../host/kioskRuntime.js';
 import { UsageError, type CliCommand, type CliContext } from '../cliCommand.js';
 import { parseOptions } from '../parseOptions.js';
 
-const USAGE = `badgekiosk start [--web] [--no-browser] [--port N] [--log-level LEVEL]
+const USAGE = `badgekiosk start [--web] [--no-browser] [--port N] [--standalone] [--log-level LEVEL]
+                 [--serial-preset P --serial-port PATH [--serial-pipeline STEPS]] [--serial-path P]...
 
-Starts the kiosk on the data directory (embedded default: standalone, demo users seeded into an
-empty data directory and printed at start, keyboard-wedge cards on).
+Starts the kiosk on the data directory. The embedded default: a central store inside this process
+on SQLite in the data directory (loopback only), demo users seeded into it on first start and
+printed at every start, keyboard-wedge cards on. A kiosk enrolled with a real central store
+(badgekiosk kiosk enroll) syncs with that one instead.
+  --standalone   no embedded central store: a kiosk never enrolled uses its local store alone
   --web          serve the kiosk on 127.0.0.1 (web mode) even where Electron exists
   --no-browser   web mode: do not open Chromium, only print the URL
   --port N       web mode: listen on this port (default: a random free port)
   --log-level L  pino level for the log file in <data-dir>/logs (default info)
+  --serial-preset P --serial-port PATH
+                 also read cards from this serial reader (presets: badgekiosk readers list);
+                 --serial-pipeline replaces the preset's conversion pipeline
   --serial-path P  web mode: offer this serial port in technician mode too (repeatable; for ports
                  the OS does not list, such as pseudo-terminals)`;
 
@@ -44,18 +53,32 @@ function logger(ctx: CliContext, level: string) {
   });
 }
 
+/** The first SIGINT/SIGTERM stops the kiosk; repeats while it stops (Ctrl+C twice) are ignored. */
+function commandLineReader(values: { 'serial-preset'?: string; 'serial-port'?: string; 'serial-pipeline'?: string }): CommandLineReader | null {
+  const preset = values['serial-preset'];
+  const port = values['serial-port'];
+  if (preset === undefined && port === undefined) {
+    if (values['serial-pipeline'] !== undefined) throw new UsageError('--serial-pipeline needs --serial-preset and --serial-port.');
+    return null;
+  }
+  if (preset === undefined || port === undefined) throw new UsageError('--serial-preset and --serial-port go together.');
+  return { preset, port, ...(values['serial-pipeline'] !== undefined ? { pipeline: values['serial-pipeline'] } : {}) };
+}
+
 function untilStopped(): Promise<string> {
   return new Promise((resolve) => {
-    const stop = (signal: string) => resolve(signal);
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => resolve('SIGINT'));
+    process.on('SIGTERM', () => resolve('SIGTERM'));
   });
 }
 
-async function runElectron(ctx: CliContext, binary: string): Promise<number> {
+async function runElectron(ctx: CliContext, binary: string, centralMode: 'embedded' | 'none', reader: CommandLineReader | null): Promise<number> {
   const main = path.join(packageRoot(), 'dist', 'electron', 'main.cjs');
   ctx.stdout.write(`Starting the Electron kiosk (${binary}).\n`);
-  const child = spawn(binary, [main, '--data-dir', ctx.dataDir], { stdio: 'inherit', env: ctx.env });
+  const readerArgs = reader
+    ? ['--serial-preset', reader.preset, '--serial-port', reader.port, ...(reader.pipeline !== undefined ? ['--serial-pipeline', reader.pipeline] : [])]
+    : [];
+  const child = spawn(binary, [main, '--data-dir', ctx.dataDir, '--central', centralMode, ...readerArgs], { stdio: 'inherit', env: ctx.env });
   return new Promise((resolve) => {
     child.on('exit', (code) => resolve(code ?? 1));
     child.on('error', (error) => {
@@ -75,26 +98,40 @@ export const startCommand: CliCommand = {
       web: { type: 'boolean' },
       'no-browser': { type: 'boolean' },
       port: { type: 'string' },
+      standalone: { type: 'boolean' },
       'log-level': { type: 'string' },
       'serial-path': { type: 'string', multiple: true },
+      'serial-preset': { type: 'string' },
+      'serial-port': { type: 'string' },
+      'serial-pipeline': { type: 'string' },
     });
+    const serialReader = commandLineReader(values);
+    const centralMode = values.standalone ? 'none' : 'embedded';
     const port = parsePort(values.port);
     const level = values['log-level'] ?? 'info';
     if (!Object.prototype.hasOwnProperty.call(pino.levels.values, level)) {
       throw new UsageError(`--log-level must be one of ${Object.keys(pino.levels.values).join(', ')}.`);
     }
     const electron = values.web ? null : findElectronBinary(ctx.env);
-    if (electron) return runElectron(ctx, electron);
+    if (electron) return runElectron(ctx, electron, centralMode, serialReader);
     if (!values.web) ctx.stdout.write('The Electron runtime is not installed here: starting web mode.\n');
 
     const print = (line: string) => ctx.stdout.write(line + '\n');
     // Listen for Ctrl+C before anything is printed: a signal right after "ready" must stop cleanly.
     const stop = untilStopped();
+    let readers: KioskRuntimeOptions['readers'] = [];
+    if (serialReader) {
+      const opened = openCommandLineReader(serialReader);
+      if (!opened.ok) throw new UsageError(`Serial reader: ${opened.error}.`);
+      readers = [opened.value];
+    }
     const kiosk = await startWebModeKiosk({
+      readers,
       dataDir: ctx.dataDir,
       rendererDir: path.join(packageRoot(), 'dist', 'renderer', 'kiosk'),
       ...(port !== undefined ? { port } : {}),
       openBrowser: !values['no-browser'],
+      centralMode,
       env: ctx.env,
       print,
       logger: logger(ctx, level),

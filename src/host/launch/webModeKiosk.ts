@@ -20,9 +20,12 @@ export interface RunningWebModeKiosk {
   close(): Promise<void>;
 }
 
+/** The page loads and the first swipe is served before the central store's code is loaded. */
+export const BACKGROUND_LINK_DELAY_MS = 1500;
+
 /** Web mode end to end: the kiosk runtime, the loopback server, and (optionally) Chromium showing it. */
 export async function startWebModeKiosk(options: WebModeKioskOptions): Promise<RunningWebModeKiosk> {
-  const runtime = await openKioskRuntime({ ...options, announce: options.print });
+  const runtime = await openKioskRuntime({ backgroundLinkDelayMs: BACKGROUND_LINK_DELAY_MS, ...options, announce: options.print });
   let server;
   try {
     server = await startWebModeServer({

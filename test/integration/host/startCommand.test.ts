@@ -4,6 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { createWebSocketKioskApi, type WebSocketLike } from '../../../renderer/shared/webSocketKioskApi.js';
+import type { KioskApi } from '../../../src/contract/index.js';
+import { simulatedFrame } from '../../../src/devices/simulatedFrames.js';
+import { SocatPtyPair } from '../../support/devicesPty.js';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const cli = path.join(repoRoot, 'bin', 'badgekiosk');
@@ -86,6 +89,50 @@ describe('badgekiosk start (the newcomer’s start)', () => {
     expect(await stopped(kiosk.child)).toBe(0);
     const count = spawnSync(process.execPath, ['-e', `const D=require('better-sqlite3');const db=new D(process.argv[1],{readonly:true});console.log(db.prepare('select count(*) n from users').get().n)`, path.join(dataDir, 'kiosk.sqlite')], { cwd: repoRoot, encoding: 'utf8' });
     expect(count.stdout.trim()).toBe('3');
+  });
+
+  it('reads cards from a serial reader given on the command line (socat pty): the swipe opens the PIN pad', async () => {
+    const pty = await SocatPtyPair.start();
+    const kiosk = startKiosk(dataDir, ['--web', '--no-browser', '--standalone', '--serial-preset', 'rdm6300', '--serial-port', pty.appPath]);
+    let api: KioskApi | null = null;
+    try {
+      const url = new URL(await kiosk.ready);
+      api = createWebSocketKioskApi({
+        origin: url.origin,
+        token: new URLSearchParams(url.hash.slice(1)).get('token')!,
+        connect: (u) => new WebSocket(u, { origin: url.origin }) as unknown as WebSocketLike,
+      });
+      // The port opens in the background; bytes written before it is open are flushed away.
+      let state = await api.getState();
+      for (let i = 0; i < 300 && state.ok && state.value.reader.readers[0]?.state !== 'ready'; i++) {
+        await new Promise((r) => setTimeout(r, 10));
+        state = await api.getState();
+      }
+      expect(state.ok && state.value.reader.readers).toEqual([{ id: pty.appPath, label: `rdm6300 on ${pty.appPath}`, kind: 'serial', state: 'ready' }]);
+      const seen: string[] = [];
+      api.on('cardRead', (read) => seen.push(`${read.source}:${read.error?.code ?? 'ok'}`));
+      api.on('session', ({ session }) => seen.push(session.phase));
+      // ada's card 0004521337 is 0x0044FD79: EM4100 ID 01 0044FD79 (rdm6300 prints the last 4 bytes in decimal).
+      const frame = simulatedFrame('rdm6300', '010044FD79');
+      expect(frame.ok).toBe(true);
+      if (frame.ok) pty.write(frame.value);
+      for (let i = 0; i < 300 && !seen.includes('serial:ok'); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(seen).toEqual(['enter-pin', 'serial:ok']);
+    } finally {
+      api?.close();
+      kiosk.child.kill('SIGTERM');
+      await stopped(kiosk.child);
+      await pty.dispose();
+    }
+  });
+
+  it('refuses a serial reader it cannot use, saying why', () => {
+    const result = spawnSync(process.execPath, [cli, '--data-dir', dataDir, 'start', '--web', '--serial-preset', 'rdm6300'], { env: freshEnv(), encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--serial-preset and --serial-port go together');
+    const bad = spawnSync(process.execPath, [cli, '--data-dir', dataDir, 'start', '--web', '--serial-preset', 'nope', '--serial-port', '/dev/null'], { env: freshEnv(), encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('unknown preset "nope"');
   });
 
   it('refuses a bad port with a usage error', () => {

@@ -50,4 +50,12 @@ describe('Electron start options', () => {
     expect(electronStartOptions([], {}, false, () => '/u').production).toBe(false);
     expect(electronStartOptions([], { BADGEKIOSK_PRODUCTION: '1' }, false, () => '/u').production).toBe(true);
   });
+
+  it('passes on the central mode and a command-line serial reader from badgekiosk start', () => {
+    const argv = ['electron', 'main.cjs', '--central', 'none', '--serial-preset', 'rdm6300', '--serial-port', '/dev/ttyUSB0'];
+    const options = electronStartOptions(argv, {}, false, () => '/u');
+    expect(options.centralMode).toBe('none');
+    expect(options.serialReader).toEqual({ preset: 'rdm6300', port: '/dev/ttyUSB0' });
+    expect(electronStartOptions(['electron', 'main.cjs'], {}, false, () => '/u')).toMatchObject({ centralMode: 'embedded', serialReader: null });
+  });
 });
