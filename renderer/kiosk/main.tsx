@@ -28,7 +28,7 @@ async function start(): Promise<void> {
       root.render(
         <StrictMode>
           <I18nProvider initial={state.value.language.default}>
-            <TechnicianGate api={api} initial={state.value}>
+            <TechnicianGate api={api} initial={state.value} createWedgeDecoder={createWedgeDecoder}>
               {(kiosk) => <KioskApp api={api} initial={kiosk} createWedgeDecoder={createWedgeDecoder} />}
             </TechnicianGate>
           </I18nProvider>

@@ -14,6 +14,7 @@ export const TECHNICIAN_METHOD_NAMES = [
   'technicianArmTestSwipe',
   'technicianExportProfile',
   'technicianImportProfile',
+  'technicianWedgeRead',
 ] as const;
 
 export type TechnicianMethodName = (typeof TECHNICIAN_METHOD_NAMES)[number];

@@ -67,4 +67,16 @@ export const TECHNICIAN_METHODS = {
     input: z.strictObject({ json: z.string().max(MAX_PROFILE_JSON, `a reader profile file has at most ${MAX_PROFILE_JSON} characters`) }),
     output: readersOverviewSchema,
   },
+  /**
+   * A keyboard-wedge burst the technician screens decoded (the wedge is read in the renderer):
+   * card, or typed (too slow for a reader). It joins the live view as reader `keyboard-wedge`
+   * and answers an armed test swipe like any reader's card.
+   */
+  technicianWedgeRead: {
+    input: z.strictObject({
+      text: z.string().min(1).max(128).regex(/^[\x20-\x7e]+$/, 'keyboard-wedge text is printable ASCII'),
+      verdict: z.enum(['card', 'typed']),
+    }),
+    output: ack,
+  },
 } as const;

@@ -66,6 +66,8 @@ export const readersOverviewSchema = z.strictObject({
   presets: z.array(presetViewSchema),
   savedAt: z.number().int().nullable(),
   unsaved: z.boolean(),
+  /** Keyboard-mode readers are read in the kiosk window (reader id `keyboard-wedge` in the live view). */
+  keyboardWedge: z.boolean(),
 });
 export type ReadersOverview = z.infer<typeof readersOverviewSchema>;
 
@@ -73,6 +75,9 @@ export type ReadersOverview = z.infer<typeof readersOverviewSchema>;
  * One record a reader sent, for the live view: the bytes, the framer's verdict and the Card/ID
  * number after the pipeline. Announced only while technician mode is active.
  */
+/** The live view's reader id for keystroke cards decoded in the kiosk window. */
+export const KEYBOARD_WEDGE_READER = 'keyboard-wedge';
+
 export const liveRecordSchema = z.strictObject({
   seq: z.number().int().min(0),
   readerId: z.string(),

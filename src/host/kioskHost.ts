@@ -76,6 +76,7 @@ export function createKioskHost(deps: KioskHostDeps): KioskHost {
   const technician = deps.technician
     ? new TechnicianService({
         ...deps.technician,
+        keyboardWedge: deps.keyboardWedge,
         config: deps.config,
         kioskId: deps.kioskId,
         logger: deps.logger,

@@ -1,9 +1,9 @@
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { launchChromium, openKioskPage } from '../support/e2eBrowser.js';
 import { kioskCli, makeDataDir, startKioskHost, type KioskProcess } from '../support/e2eKioskHost.js';
-import { enterOnKeypad, expectScreen } from '../support/e2eKioskPage.js';
+import { enterOnKeypad, expectScreen, swipeWedge } from '../support/e2eKioskPage.js';
 import { openPtyPair, rdm6300Frame, type PtyPair } from '../support/e2eSerialPty.js';
 import { runBadgekiosk } from '../support/technicianCli.js';
 import { holdTechnicianCorner, TECHNICIAN_PIN, typeOnTechnicianPad } from '../support/technicianE2ePage.js';
@@ -154,6 +154,11 @@ describe('technician mode in Chromium (web mode)', { timeout: 120_000 }, () => {
     expect(await accepted.getAttribute('data-verdict')).toBe('card');
     expect(await accepted.getByTestId('live-result').textContent()).toBe('0006547886');
     await shoot('technician-live-view');
+    // A keyboard-mode reader's burst shows under "Keyboard readers" (as a card, or as typed keys
+    // when a loaded machine stretches the burst: either way its characters are on screen).
+    await page.getByRole('group', { name: 'Reader' }).getByRole('button', { name: 'Keyboard readers', exact: true }).click();
+    await swipeWedge(page, '0004521337');
+    await page.getByTestId('live-ascii').filter({ hasText: '0004521337' }).waitFor();
   });
 
   it('pipeline editor: every edit re-converts the recent reads, and a step that cannot work is explained', async () => {
@@ -226,6 +231,22 @@ describe('technician mode in Chromium (web mode)', { timeout: 120_000 }, () => {
     await page.getByTestId('test-waiting').waitFor();
     door.write(rdm6300Frame('0006547880'));
     await page.getByTestId('test-no-user').waitFor();
+  });
+
+  it('exports the readers as a profile file and imports one back, which runs unsaved', async () => {
+    await tab('readers').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('profile-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^reader-profile-kiosk-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    expect(exported.readers).toHaveLength(2);
+    const doorOnly = { ...exported, readers: exported.readers.slice(0, 1) };
+    await page.getByTestId('profile-file').setInputFiles({ name: 'door-only.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doorOnly)) });
+    await page.getByTestId('profile-imported').waitFor();
+    expect(await page.getByTestId('reader-in-use').count()).toBe(1);
+    expect(await page.getByTestId('technician-unsaved').isVisible()).toBe(true);
+    await page.getByTestId('profile-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"badgekiosk.reader-profile","version":1,"readers":[{"id":"x"}]}') });
+    await page.getByTestId('technician-banner').filter({ hasText: 'readers[0].preset' }).waitFor();
+    expect(await page.getByTestId('reader-in-use').count()).toBe(1);
   });
 
   it('leaving returns to the idle screen, where readers sign people in again', async () => {

@@ -19,14 +19,14 @@ export interface TestKiosk {
   close(): Promise<void>;
 }
 
-export async function enrollTestKiosk(centralUrl: string, admin: AdminSession, name: string): Promise<TestKiosk> {
+export async function enrollTestKiosk(centralUrl: string, admin: AdminSession, name: string, options: { pullIntervalMs?: number } = {}): Promise<TestKiosk> {
   const created = await admin.call('POST', '/api/v1/admin/kiosks', { name });
   if (created.status !== 201) throw new Error(`kiosk create failed: ${JSON.stringify(created.body)}`);
   const dataDir = await tempDir(`bk-kiosk-${name}-`);
   const store = openKioskStore({ file: kioskPaths(dataDir).db });
   const enrollment = await enrollKiosk({ store, dataDir, centralUrl, code: created.body.enrollmentCode, version: 'test' });
   const sync = (await createSyncClient({
-    store, dataDir, version: 'test', backoff: { baseMs: 100, maxMs: 800 }, pullIntervalMs: 2_000, cardChangeTimeoutMs: 3_000,
+    store, dataDir, version: 'test', backoff: { baseMs: 100, maxMs: 800 }, pullIntervalMs: options.pullIntervalMs ?? 2_000, cardChangeTimeoutMs: 3_000,
   }))!;
   await sync.syncNow();
   sync.start();

@@ -13,6 +13,9 @@ export interface TestPostgres {
   readonly port: number;
   /** Creates an empty database and returns its postgres:// URL. */
   createDatabase(name: string): Promise<string>;
+  /** Stops the server but keeps its data (a database outage); resume() starts it again on the same port. */
+  pause(): void;
+  resume(): void;
   stop(): void;
 }
 
@@ -31,23 +34,26 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   asPostgres([`${PGBIN}/initdb`, '-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
   let port = 0;
   let started = false;
+  const start = () =>
+    asPostgres([`${PGBIN}/pg_ctl`, '-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '30', '-o',
+      `-c listen_addresses=127.0.0.1 -p ${port} -k ${sock} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`, 'start']);
   for (let attempt = 0; attempt < 5 && !started; attempt++) {
     port = await freePort();
     try {
-      asPostgres([`${PGBIN}/pg_ctl`, '-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '30', '-o',
-        `-c listen_addresses=127.0.0.1 -p ${port} -k ${sock} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`, 'start']);
+      start();
       started = true;
     } catch (error) {
       if (attempt === 4) throw error;
     }
   }
   let stopped = false;
+  let running = true;
   const stop = () => {
     if (stopped) return;
     stopped = true;
     process.off('exit', stop);
     try {
-      asPostgres([`${PGBIN}/pg_ctl`, '-D', data, '-m', 'fast', '-w', '-t', '30', 'stop']);
+      if (running) asPostgres([`${PGBIN}/pg_ctl`, '-D', data, '-m', 'fast', '-w', '-t', '30', 'stop']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -65,6 +71,14 @@ export async function startTestPostgres(): Promise<TestPostgres> {
         await client.end();
       }
       return `postgres://postgres@127.0.0.1:${port}/${encodeURIComponent(name)}`;
+    },
+    pause() {
+      asPostgres([`${PGBIN}/pg_ctl`, '-D', data, '-m', 'fast', '-w', '-t', '30', 'stop']);
+      running = false;
+    },
+    resume() {
+      start();
+      running = true;
     },
     stop,
   };

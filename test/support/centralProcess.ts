@@ -57,12 +57,12 @@ export async function startCentralProcess(options: {
   readonly db: string;
   readonly port?: number;
   readonly extraArgs?: readonly string[];
-  readonly scheme?: 'http' | 'https';
+  readonly logLevel?: string;
 }): Promise<CentralProcess> {
   const port = options.port ?? 0;
   const child = spawn(
     process.execPath,
-    [BIN, '--data-dir', options.dataDir, 'central', '--db', options.db, '--listen', `127.0.0.1:${port}`, '--log-level', 'warn', ...(options.extraArgs ?? [])],
+    [BIN, '--data-dir', options.dataDir, 'central', '--db', options.db, '--listen', `127.0.0.1:${port}`, '--log-level', options.logLevel ?? 'warn', ...(options.extraArgs ?? [])],
     { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: '1' } },
   );
   let output = '';

@@ -104,6 +104,12 @@ export function ReadersPage(props: { readonly api: KioskApi; readonly overview: 
         ))}
       </ul>
 
+      {overview.keyboardWedge ? (
+        <p className="technician-hint" data-testid="reader-wedge">
+          {t('tech.wedge.readers')}
+        </p>
+      ) : null}
+
       <div className="technician-subhead">
         <h2>{t('tech.readers.detected')}</h2>
         <button type="button" className="button button-secondary" data-testid="discover-again" onClick={() => void discover()}>

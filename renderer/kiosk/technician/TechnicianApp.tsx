@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { KioskApi, LiveRecord, ReadersOverview } from '../../../src/contract/index.js';
+import { KEYBOARD_WEDGE_READER, type KioskApi, type LiveRecord, type ReadersOverview } from '../../../src/contract/index.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { useKeyboardWedge } from '../wedge/useKeyboardWedge.js';
+import type { KeyboardWedgeDecoder } from '../wedge/wedgeDecoder.js';
 import type { PlainKey } from '../i18n/messages.js';
 import { LearnFlow } from './LearnFlow.js';
 import { LiveView } from './LiveView.js';
@@ -25,7 +27,7 @@ const TOUCH_THROTTLE_MS = 5000;
 type Banner = { readonly kind: 'ok' | 'problem'; readonly text: string };
 
 /** The technician screens: readers, live view, pipeline editor, learning, test swipe; save and leave. */
-export function TechnicianApp(props: { readonly api: KioskApi }) {
+export function TechnicianApp(props: { readonly api: KioskApi; readonly createWedgeDecoder: () => KeyboardWedgeDecoder }) {
   const { api } = props;
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>('readers');
@@ -53,7 +55,14 @@ export function TechnicianApp(props: { readonly api: KioskApi }) {
     return () => offs.forEach((off) => off());
   }, [api, refresh]);
 
-  const readerIds = overview?.readers.map((r) => r.entry.id) ?? [];
+  useKeyboardWedge(
+    overview?.keyboardWedge ?? false,
+    props.createWedgeDecoder,
+    (text) => void api.technicianWedgeRead({ text, verdict: 'card' }),
+    (text) => void api.technicianWedgeRead({ text, verdict: 'typed' }),
+  );
+
+  const readerIds = [...(overview?.readers.map((r) => r.entry.id) ?? []), ...(overview?.keyboardWedge ? [KEYBOARD_WEDGE_READER] : [])];
   const current = selected !== null && readerIds.includes(selected) ? selected : (readerIds[0] ?? null);
 
   const actions: TechnicianActions = {
@@ -135,19 +144,24 @@ export function TechnicianApp(props: { readonly api: KioskApi }) {
               {readerName(reader)}
             </button>
           ))}
+          {overview?.keyboardWedge ? (
+            <button type="button" className="button button-secondary" aria-pressed={current === KEYBOARD_WEDGE_READER} onClick={() => setSelected(KEYBOARD_WEDGE_READER)}>
+              {t('tech.wedge.name')}
+            </button>
+          ) : null}
         </div>
       ) : null}
       <main className="technician-main">
         {tab === 'readers' ? <ReadersPage api={api} overview={overview} actions={actions} /> : null}
         {tab === 'live' ? <LiveView records={records} readerId={current} /> : null}
         {tab === 'pipeline' ? (
-          entry && overview ? <PipelineEditor key={`${entry.id}:${entry.pipeline}`} entry={entry} overview={overview} records={records} actions={actions} /> : <NoReader />
+          entry && overview ? <PipelineEditor key={`${entry.id}:${entry.pipeline}`} entry={entry} overview={overview} records={records} actions={actions} /> : <NoReader wedge={current === KEYBOARD_WEDGE_READER} />
         ) : null}
         {tab === 'learn' ? (
           entry && overview ? (
             <LearnFlow api={api} entry={entry} overview={overview} records={records} actions={actions} onApplied={() => setTab('pipeline')} />
           ) : (
-            <NoReader />
+            <NoReader wedge={current === KEYBOARD_WEDGE_READER} />
           )
         ) : null}
         {tab === 'test' ? <TestSwipePanel api={api} hasReaders={readerIds.length > 0} /> : null}
@@ -156,7 +170,7 @@ export function TechnicianApp(props: { readonly api: KioskApi }) {
   );
 }
 
-function NoReader() {
+function NoReader(props: { readonly wedge: boolean }) {
   const { t } = useI18n();
-  return <p className="info">{t('tech.noReader')}</p>;
+  return <p className="info">{t(props.wedge ? 'tech.wedge.noPipeline' : 'tech.noReader')}</p>;
 }

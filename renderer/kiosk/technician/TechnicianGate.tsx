@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { ContractError, KioskApi, KioskState, TechnicianState } from '../../../src/contract/index.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import type { KeyboardWedgeDecoder } from '../wedge/wedgeDecoder.js';
 import { TechnicianApp } from './TechnicianApp.js';
 import { TechnicianCorner } from './TechnicianCorner.js';
 import { TechnicianPinScreen } from './TechnicianPinScreen.js';
@@ -18,6 +19,8 @@ function entryNotice(error: ContractError): EntryNotice {
 export interface TechnicianGateProps {
   readonly api: KioskApi;
   readonly initial: KioskState;
+  /** Keystroke cards in technician mode (the live view and test swipes of keyboard-mode readers). */
+  readonly createWedgeDecoder: () => KeyboardWedgeDecoder;
   /** The kiosk's own screens, given the freshest kiosk state each time they are shown again. */
   readonly children: (kiosk: KioskState) => ReactNode;
 }
@@ -68,7 +71,7 @@ export function TechnicianGate(props: TechnicianGateProps) {
   if (technician?.phase === 'pin') {
     return <TechnicianPinScreen api={api} onRefused={(error) => setNotice(entryNotice(error))} />;
   }
-  if (technician?.phase === 'active') return <TechnicianApp api={api} />;
+  if (technician?.phase === 'active') return <TechnicianApp api={api} createWedgeDecoder={props.createWedgeDecoder} />;
 
   const noticeText =
     notice === null

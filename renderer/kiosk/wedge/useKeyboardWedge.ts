@@ -10,15 +10,22 @@ export function useKeyboardWedge(
   enabled: boolean,
   createDecoder: () => KeyboardWedgeDecoder,
   onCard: (cardNumber: string) => void,
+  /** Keys typed too slowly for a reader (technician mode shows them in its live view). */
+  onTyped?: (text: string) => void,
 ): void {
   const onCardRef = useRef(onCard);
   onCardRef.current = onCard;
+  const onTypedRef = useRef(onTyped);
+  onTypedRef.current = onTyped;
   useEffect(() => {
     if (!enabled) return;
     const decoder = createDecoder();
     let silenceTimer: ReturnType<typeof setTimeout> | undefined;
     const report = (outcomes: readonly WedgeOutcome[]) => {
-      for (const outcome of outcomes) if (outcome.kind === 'card') onCardRef.current(outcome.text);
+      for (const outcome of outcomes) {
+        if (outcome.kind === 'card') onCardRef.current(outcome.text);
+        else onTypedRef.current?.(outcome.text);
+      }
     };
     // Readers configured without a terminator end a card with silence: ask the decoder then.
     const armSilence = () => {

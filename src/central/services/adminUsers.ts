@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { fail, ok, toPublicUser, type CardField, type DomainError, type PublicUser, type RandomSource, type Result } from '../../core/index.js';
+import { fail, ok, toPublicUser, type CardField, type DomainError, type NewUser, type PublicUser, type RandomSource, type Result } from '../../core/index.js';
 import type { CentralDb, WriteTx } from '../storage/centralStorage.js';
 import { appendAudit, type CentralAuditKind } from './centralAudit.js';
 import {
@@ -77,15 +77,8 @@ async function audit(ctx: AdminWriteContext, kind: CentralAuditKind, user: UserR
   });
 }
 
-export interface NewUserInput {
-  readonly username: string;
-  readonly displayName: string;
-  readonly email: string;
-  readonly primaryCard: string | null;
-  readonly secondaryCard: string | null;
-  /** Already hashed (argon2 runs before the transaction opens). */
-  readonly pinHash: string | null;
-}
+/** Already hashed: argon2 runs before the transaction opens. */
+export type NewUserInput = Omit<NewUser, 'id'>;
 
 /** Username and card numbers checked against the store; both cards must also differ from each other. */
 export async function checkNewUser(db: CentralDb, user: NewUserInput): Promise<Result<void, DomainError>> {

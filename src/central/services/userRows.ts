@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { fail, ok, type CardField, type DomainError, type Result, type User } from '../../core/index.js';
+import { fail, ok, type CardField, type DomainError, type NewUser, type Result, type User } from '../../core/index.js';
 import type { UsersTable } from '../storage/centralTables.js';
 import type { CentralDb, WriteTx } from '../storage/centralStorage.js';
 
@@ -72,15 +72,8 @@ export async function setCardNumber(
   return ok({ ...before, ...values });
 }
 
-export interface NewUserRow {
-  readonly id: string;
-  readonly username: string;
-  readonly displayName: string;
-  readonly email: string;
-  readonly primaryCard: string | null;
-  readonly secondaryCard: string | null;
-  readonly pinHash: string | null;
-}
+/** A user to insert: the core's NewUser with the id already chosen. */
+export type NewUserRow = NewUser & { readonly id: string };
 
 /** Caller checked username and card numbers; the constraints stay the last guard. */
 export async function insertUserRow(tx: WriteTx, user: NewUserRow, now: number): Promise<UserRow> {

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { LiveRecord, ReaderEntry, ReadersOverview } from '../../contract/index.js';
 import { err, ok, type Result } from '../../core/index.js';
 import { LiveRecords } from './liveRecords.js';
-import type { CheckedReader, ReaderAttachment, ReaderDriver, ReaderRunState, TechnicianCardSource } from './technicianPorts.js';
+import type { CheckedReader, ReaderAttachment, ReaderDriver, ReaderRunState, SourceRecord, TechnicianCardSource } from './technicianPorts.js';
 
 interface Running {
   checked: CheckedReader;
@@ -74,6 +74,12 @@ export class ReaderWorkbench {
       state: RUN_STATE[r.state],
       ...(r.message === undefined || r.state === 'connected' ? {} : { message: r.message }),
     }));
+  }
+
+  /** A record from outside the workbench's own sources (the keyboard wedge), kept only while recording. */
+  addRecord(record: SourceRecord): LiveRecord | undefined {
+    if (!this.recording) return undefined;
+    return this.records.add(record);
   }
 
   setRecording(on: boolean): void {

@@ -25,6 +25,7 @@ export function technicianHandlers(service: TechnicianService, sessionIdle: () =
     technicianArmTestSwipe: () => service.whenActive(() => service.armTestSwipe()),
     technicianExportProfile: () => service.whenActive(() => service.exportProfile()),
     technicianImportProfile: ({ json }) => service.whenActive(() => service.importProfile(json)),
+    technicianWedgeRead: ({ text, verdict }) => service.whenActive(() => service.wedgeRead(text, verdict)),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import {
   contractError,
+  KEYBOARD_WEDGE_READER,
   readerProfileOf,
   type ContractError,
   type ContractResult,
@@ -36,10 +37,12 @@ export interface TechnicianServiceDeps {
   readonly emit: (event: KioskEvent) => void;
   /** Serial paths to offer besides what the OS lists (pseudo-terminals are never listed). */
   readonly extraSerialPaths?: readonly string[];
+  /** Keystroke cards are decoded in the kiosk window (the renderer reports them with technicianWedgeRead). */
+  readonly keyboardWedge?: boolean;
 }
 
 /** What the kiosk's composition root provides; the host adds config, events and its reader board. */
-export type TechnicianHostDeps = Omit<TechnicianServiceDeps, 'config' | 'kioskId' | 'logger' | 'emit' | 'attachment'>;
+export type TechnicianHostDeps = Omit<TechnicianServiceDeps, 'config' | 'kioskId' | 'logger' | 'emit' | 'attachment' | 'keyboardWedge'>;
 
 type Answer<T> = Promise<ContractResult<T>>;
 
@@ -124,13 +127,30 @@ export class TechnicianService {
     }
     if (this.access.phase === 'active') {
       this.activity();
-      if (this.testSwipeArmed) {
-        this.testSwipeArmed = false;
-        const username = this.deps.owners.usernameForCard(read.cardNumber);
-        this.emit({ event: 'technicianTestSwipe', payload: { readerId: read.reader, cardNumber: read.cardNumber, username, at: Math.trunc(read.at) } });
-      }
+      this.answerTestSwipe(read);
     }
     return true;
+  }
+
+  /** A keyboard-wedge burst decoded by the technician screens: into the live view, and a test swipe. */
+  wedgeRead(text: string, verdict: 'card' | 'typed'): ContractResult<Record<string, never>> {
+    const at = this.deps.clock.now();
+    const frameHex = Array.from(text, (c) => c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()).join(' ');
+    const record = this.workbench.addRecord(
+      verdict === 'card'
+        ? { reader: KEYBOARD_WEDGE_READER, at, verdict: 'card', frameHex, raw: text, cardNumber: text }
+        : { reader: KEYBOARD_WEDGE_READER, at, verdict: 'rejected', frameHex, reason: 'typed too slowly for a reader (a person typing?)' },
+    );
+    if (record) this.emit({ event: 'technicianRecord', payload: record });
+    if (verdict === 'card') this.answerTestSwipe({ reader: KEYBOARD_WEDGE_READER, cardNumber: text, at });
+    return { ok: true, value: {} };
+  }
+
+  private answerTestSwipe(read: { readonly reader: string; readonly cardNumber: string; readonly at: number }): void {
+    if (!this.testSwipeArmed) return;
+    this.testSwipeArmed = false;
+    const username = this.deps.owners.usernameForCard(read.cardNumber);
+    this.emit({ event: 'technicianTestSwipe', payload: { readerId: read.reader, cardNumber: read.cardNumber, username, at: Math.trunc(read.at) } });
   }
 
   async requestEntry(trigger: EntryTrigger, sessionIdle: boolean): Answer<TechnicianState> {
@@ -193,7 +213,13 @@ export class TechnicianService {
   }
 
   overview(): ReadersOverview {
-    return { readers: this.workbench.readers(), presets: [...this.deps.driver.presets()], savedAt: this.savedAt, unsaved: this.unsaved() };
+    return {
+      readers: this.workbench.readers(),
+      presets: [...this.deps.driver.presets()],
+      savedAt: this.savedAt,
+      unsaved: this.unsaved(),
+      keyboardWedge: this.deps.keyboardWedge ?? false,
+    };
   }
 
   async applyReaders(readers: readonly ReaderEntry[]): Answer<ReadersOverview> {

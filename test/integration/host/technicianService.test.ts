@@ -177,6 +177,20 @@ describe('technician service in a real kiosk runtime', () => {
     expect(kiosk.logs.text).not.toContain(ADA_CARD);
   });
 
+  it('keyboard-wedge bursts from the technician screens join the live view and answer a test swipe', async () => {
+    kiosk = await openKiosk();
+    expect((await kiosk.call('technicianWedgeRead', { text: ADA_CARD, verdict: 'card' })).error?.code).toBe('wrong-step');
+    await enter(kiosk);
+    expect((await kiosk.call('technicianReaders')).value?.keyboardWedge).toBe(true);
+    await kiosk.call('technicianWedgeRead', { text: '12', verdict: 'typed' });
+    expect(await kiosk.next('technicianRecord')).toMatchObject({ readerId: 'keyboard-wedge', verdict: 'rejected', frameHex: '31 32', cardNumber: null });
+    await kiosk.call('technicianArmTestSwipe');
+    await kiosk.call('technicianWedgeRead', { text: ADA_CARD, verdict: 'card' });
+    expect(await kiosk.next('technicianTestSwipe')).toMatchObject({ readerId: 'keyboard-wedge', cardNumber: ADA_CARD, username: 'ada' });
+    expect((await kiosk.call('technicianRecentRecords')).value?.records.map((r: { verdict: string }) => r.verdict)).toEqual(['rejected', 'card']);
+    expect((await kiosk.call('technicianWedgeRead', { text: 'bad\u0007', verdict: 'card' })).error?.code).toBe('bad-request');
+  });
+
   it('leaving discards unsaved reader changes and restores the saved profile', async () => {
     pty = await openPtyPair(mkdtempSync(path.join(os.tmpdir(), 'badgekiosk-pty-')));
     kiosk = await openKiosk();

@@ -151,6 +151,10 @@ export const technicianDe: TechnicianMessages = {
   'tech.test.user': (username: string) => `Gehört zu Benutzer ${username}`,
   'tech.test.noUser': 'Kein Benutzer hat diese Nummer.',
 
+  'tech.wedge.name': 'Tastaturleser',
+  'tech.wedge.readers': 'Leser im Tastaturmodus (USB-Leser, die die Kartennummer tippen) funktionieren ohne Einrichtung im Terminalfenster: In der Live-Ansicht stehen sie unter „Tastaturleser“.',
+  'tech.wedge.noPipeline': 'Tastaturleser tippen die Karten-/ID-Nummer selbst: Es gibt keine Pipeline einzustellen. Stellen Sie den Leser (Präfix, Suffix, Format) mit dem Werkzeug des Herstellers ein.',
+
   'tech.profile.title': 'Leserprofil-Datei',
   'tech.profile.intro': 'Die Lesereinrichtung dieses Terminals auf andere übertragen: hier als Datei exportieren, dort importieren.',
   'tech.profile.export': 'Exportieren',

@@ -154,6 +154,10 @@ export const technicianEn = {
   'tech.test.user': (username: string) => `Matches user ${username}`,
   'tech.test.noUser': 'No user has this number.',
 
+  'tech.wedge.name': 'Keyboard readers',
+  'tech.wedge.readers': 'Keyboard-mode readers (USB readers that type the card number) work in the kiosk window without set-up: see them under Keyboard readers in the live view.',
+  'tech.wedge.noPipeline': 'Keyboard readers type the Card/ID number itself: there is no pipeline to set. Configure the reader (prefix, suffix, format) with its vendor tool.',
+
   'tech.profile.title': 'Reader profile file',
   'tech.profile.intro': 'Copy this kiosk’s reader setup to other kiosks: export it as a file, import it there.',
   'tech.profile.export': 'Export',

@@ -151,6 +151,10 @@ export const technicianFr: TechnicianMessages = {
   'tech.test.user': (username: string) => `Correspond à l’utilisateur ${username}`,
   'tech.test.noUser': 'Aucun utilisateur n’a ce numéro.',
 
+  'tech.wedge.name': 'Lecteurs clavier',
+  'tech.wedge.readers': 'Les lecteurs en mode clavier (lecteurs USB qui tapent le numéro du badge) fonctionnent dans la fenêtre de la borne sans réglage : voyez-les sous « Lecteurs clavier » dans la vue en direct.',
+  'tech.wedge.noPipeline': 'Les lecteurs clavier tapent eux-mêmes le numéro de badge/ID : il n’y a pas de pipeline à régler. Configurez le lecteur (préfixe, suffixe, format) avec l’outil de son fabricant.',
+
   'tech.profile.title': 'Fichier de profil de lecteurs',
   'tech.profile.intro': 'Copier la configuration des lecteurs de cette borne vers d’autres : exportez-la ici, importez-la là-bas.',
   'tech.profile.export': 'Exporter',

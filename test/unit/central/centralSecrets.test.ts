@@ -1,0 +1,58 @@
+import argon2 from 'argon2';
+import { auditCsv } from '../../../src/central/http/auditCsv.js';
+import { newEnrollmentCode, normalizeEnrollmentCode } from '../../../src/central/security/secrets.js';
+import { checkPinHash } from '../../../src/central/services/pinHashFormat.js';
+import { parseDatabaseUrl } from '../../../src/central/storage/openCentralStorage.js';
+
+describe('enrollment codes', () => {
+  it('are twelve unambiguous symbols in three groups', () => {
+    const code = newEnrollmentCode();
+    expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(newEnrollmentCode()).not.toBe(code);
+  });
+
+  it('are accepted in any case, with or without dashes, with O for 0 and I or L for 1', () => {
+    expect(normalizeEnrollmentCode(' 7kq2-m9xd-4tpa ')).toBe('7KQ2M9XD4TPA');
+    expect(normalizeEnrollmentCode('O0IL')).toBe('0011');
+  });
+});
+
+describe('pushed PIN hashes', () => {
+  it('accept argon2id at the OWASP minimum, whatever the parameter order', async () => {
+    const hash = await argon2.hash('2580', { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+    expect(checkPinHash(hash)).toBeNull();
+    expect(checkPinHash(hash.replace(/m=19456,t=2,p=1|m=19456,p=1,t=2/, 't=2,p=1,m=19456'))).toBeNull();
+  });
+
+  it('refuse other algorithms, weaker parameters and garbage', async () => {
+    const argon2i = await argon2.hash('2580', { type: argon2.argon2i, memoryCost: 19_456, timeCost: 2 });
+    expect(checkPinHash(argon2i)).toMatch(/not an argon2id/);
+    const weak = await argon2.hash('2580', { type: argon2.argon2id, memoryCost: 8_192, timeCost: 2, parallelism: 1 });
+    expect(checkPinHash(weak)).toMatch(/weaker/);
+    expect(checkPinHash('2580')).toMatch(/not an argon2id/);
+  });
+});
+
+describe('audit CSV', () => {
+  it('quotes per RFC 4180 and defuses cells a spreadsheet would run as a formula', () => {
+    const csv = auditCsv([
+      {
+        id: 'e1', at: Date.UTC(2026, 0, 2, 3, 4, 5), kind: 'user.add', outcome: 'success', userId: 'u1', username: '=HYPERLINK("x")',
+        kioskId: null, actor: 'admin', code: null, details: { note: 'a,b' },
+      },
+    ]);
+    const [header, row] = csv.trimEnd().split('\r\n');
+    expect(header).toBe('at,kind,outcome,username,user_id,kiosk_id,actor,code,details');
+    expect(row).toBe(`2026-01-02T03:04:05.000Z,user.add,success,"'=HYPERLINK(""x"")",u1,,admin,,"{""note"":""a,b""}"`);
+  });
+});
+
+describe('--db', () => {
+  it('takes sqlite:PATH and postgres URLs and names what it expected otherwise', () => {
+    expect(parseDatabaseUrl('sqlite:/var/lib/bk/central.sqlite')).toEqual({ kind: 'sqlite', file: '/var/lib/bk/central.sqlite' });
+    expect(parseDatabaseUrl('sqlite:relative.db')).toEqual({ kind: 'sqlite', file: 'relative.db' });
+    expect(parseDatabaseUrl('postgresql://u@h:5432/d')).toEqual({ kind: 'postgres', url: 'postgresql://u@h:5432/d' });
+    expect(() => parseDatabaseUrl('mysql://x')).toThrow(/sqlite:PATH or postgres:\/\//);
+    expect(() => parseDatabaseUrl('sqlite:')).toThrow(/file path/);
+  });
+});
