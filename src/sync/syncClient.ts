@@ -167,22 +167,37 @@ export async function createSyncClient(options: SyncClientOptions): Promise<Sync
     }
   }
 
+  /**
+   * Pages in sequence order. While one page is written to the replica, the next is already on its
+   * way: the central store serializes it as this kiosk applies (a full sync is a long run of pages).
+   */
   async function pull(): Promise<void> {
     let applied = 0;
+    let after = applier.cursor();
+    let pending = client.changes(after, pageSize);
     for (;;) {
-      const after = applier.cursor();
-      const page = await client.changes(after, pageSize);
+      const page = await pending;
       latest = Math.max(latest, page.latest);
       if (page.resync) {
         applier.beginFullSync();
         state = 'initial-sync';
+        after = 0;
+        pending = client.changes(after, pageSize);
         continue;
       }
       if (page.changes.length === 0 && page.next === after) return;
+      if (page.hasMore) {
+        pending = client.changes(page.next, pageSize);
+        // An abandoned prefetch (the apply below threw) must not surface as an unhandled rejection.
+        pending.catch(() => {});
+        // One turn of the event loop puts the request on the wire before the synchronous apply.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       applier.applyPage(page.changes.map(toReplicaChange), page.next, { myKioskId: enrollment!.kioskId, last: !page.hasMore });
       applied += page.changes.length;
       emit({ type: 'progress', applied, cursor: page.next, latest: page.latest, fraction: page.latest === 0 ? 1 : Math.min(1, page.next / page.latest) });
       if (!page.hasMore) return;
+      after = page.next;
     }
   }
 
