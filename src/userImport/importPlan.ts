@@ -42,7 +42,7 @@ const MAX_REPORTED_PROBLEMS = 1000;
  * in the store, keeping only what the insert needs. Nothing is written here.
  */
 export async function planImport(
-  items: AsyncIterable<UserCsvItem>,
+  items: AsyncIterable<UserCsvItem> | Iterable<UserCsvItem>,
   existing: ExistingUsers,
   pinPolicy: PinPolicyCheck,
 ): Promise<ImportPlan> {

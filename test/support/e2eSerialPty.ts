@@ -30,6 +30,7 @@ export async function openPtyPair(dir: string, name = 'reader'): Promise<PtyPair
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   const fd = openSync(readerPath, 'w');
+  let closed = false;
   return {
     appPath,
     readerPath,
@@ -37,6 +38,8 @@ export async function openPtyPair(dir: string, name = 'reader'): Promise<PtyPair
       writeSync(fd, typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : bytes);
     },
     async close() {
+      if (closed) return;
+      closed = true;
       closeSync(fd);
       if (socat.exitCode !== null) return;
       const exited = new Promise((resolve) => socat.once('exit', resolve));

@@ -2,17 +2,36 @@ import { Readable } from 'node:stream';
 import { validatePinPolicy, type PinHasher } from '../../core/index.js';
 import { hashPinsBounded } from '../../userImport/boundedPinHashing.js';
 import { planImport, type RowProblem } from '../../userImport/importPlan.js';
-import { readUserCsv } from '../../userImport/userCsvReader.js';
+import { readUserCsv, type UserCsvItem } from '../../userImport/userCsvReader.js';
+import type { CentralDb, CentralStorage } from '../storage/centralStorage.js';
+import type { AdminWriteContext } from './adminUsers.js';
 import { appendAudit } from './centralAudit.js';
 import { readConfig } from './centralConfig.js';
-import type { AdminWriteContext } from './adminUsers.js';
-import { checkNewUser } from './adminUsers.js';
-import { findUserRowByUsername, insertUserRow, isCardTaken } from './userRows.js';
-import type { CentralStorage } from '../storage/centralStorage.js';
+import { insertUserRows, takenAmong } from './userRows.js';
 
 export type CentralImportOutcome =
   | { readonly ok: true; readonly imported: number; readonly withPin: number }
   | { readonly ok: false; readonly problems: readonly RowProblem[]; readonly problemCount: number };
+
+/** Who holds the file's usernames and numbers, asked in batches rather than once per row (a round trip each on PostgreSQL). */
+async function existingHolders(db: CentralDb, items: readonly UserCsvItem[]) {
+  const usernames: string[] = [];
+  const cards: string[] = [];
+  for (const item of items) {
+    if (item.kind !== 'record') continue;
+    usernames.push(item.record.username.trim());
+    for (const card of [item.record.primaryCard.trim(), item.record.secondaryCard.trim()]) if (card !== '') cards.push(card);
+  }
+  const taken = await takenAmong(db, usernames, cards);
+  return {
+    findByUsername: (username: string) => (taken.usernames.has(username) ? { username } : undefined),
+    isCardTaken: (card: string) => taken.cards.has(card),
+    findByCard: (card: string) => {
+      const username = taken.cards.get(card);
+      return username === undefined ? undefined : { username };
+    },
+  };
+}
 
 /**
  * CSV import on the central store: the same file format, row rules and all-or-nothing rule as
@@ -28,46 +47,36 @@ export async function importUsersCsv(
   const db = deps.storage.db;
   const config = await readConfig(db);
   const policy = { minLength: config['pin.min-length'], maxLength: config['pin.max-length'] };
-  const plan = await planImport(
-    readUserCsv(Readable.from([csv])),
-    {
-      findByUsername: (username) => findUserRowByUsername(db, username),
-      isCardTaken: (card) => isCardTaken(db, card),
-      findByCard: async (card) => {
-        const holder = await db
-          .selectFrom('card_numbers')
-          .innerJoin('users', 'users.id', 'card_numbers.user_id')
-          .select('users.username')
-          .where('card_numbers.number', '=', card)
-          .executeTakeFirst();
-        return holder;
-      },
-    },
-    (pin) => {
-      const checked = validatePinPolicy(pin, policy);
-      return checked.ok ? null : checked.error.message;
-    },
-  );
+  const items: UserCsvItem[] = [];
+  for await (const item of readUserCsv(Readable.from([csv]))) items.push(item);
+  const plan = await planImport(items, await existingHolders(db, items), (pin) => {
+    const checked = validatePinPolicy(pin, policy);
+    return checked.ok ? null : checked.error.message;
+  });
   if (plan.problemCount > 0) return { ok: false, problems: plan.problems, problemCount: plan.problemCount };
   const rows = plan.rows;
   const hashes = await hashPinsBounded(rows.map((row) => row.pin), deps.pinHasher, deps.hashConcurrency);
   const withPin = hashes.filter((h) => h !== null).length;
   return write(async (w) => {
+    const cards = rows.flatMap((row) => [row.primaryCard, row.secondaryCard].filter((c): c is string => c !== null));
+    const taken = await takenAmong(w.tx.db, rows.map((row) => row.username), cards);
     const problems: RowProblem[] = [];
     for (const row of rows) {
-      const fields = { username: row.username, displayName: row.displayName, email: row.email, primaryCard: row.primaryCard, secondaryCard: row.secondaryCard };
-      const checked = await checkNewUser(w.tx.db, { ...fields, pinHash: null });
-      if (!checked.ok) problems.push({ line: row.line, reason: checked.error.message });
+      const reasons = [
+        ...(taken.usernames.has(row.username) ? [`username ${row.username} already exists`] : []),
+        ...[row.primaryCard, row.secondaryCard].flatMap((card) => (card !== null && taken.cards.has(card) ? [`Card/ID number ${card} is already held by user ${taken.cards.get(card)}`] : [])),
+      ];
+      if (reasons.length > 0) problems.push({ line: row.line, reason: reasons.join('; ') });
     }
     if (problems.length > 0) return { ok: false as const, problems, problemCount: problems.length };
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
-      await insertUserRow(
-        w.tx,
-        { id: w.random.uuid(), username: row.username, displayName: row.displayName, email: row.email, primaryCard: row.primaryCard, secondaryCard: row.secondaryCard, pinHash: hashes[i] ?? null },
-        w.now,
-      );
-    }
+    await insertUserRows(
+      w.tx,
+      rows.map((row, i) => ({
+        id: w.random.uuid(), username: row.username, displayName: row.displayName, email: row.email,
+        primaryCard: row.primaryCard, secondaryCard: row.secondaryCard, pinHash: hashes[i] ?? null,
+      })),
+      w.now,
+    );
     await appendAudit(w.tx.db, {
       id: w.random.uuid(), at: w.now, kind: 'user.import', outcome: 'success', userId: null, username: null, kioskId: null,
       actor: w.actor.username, code: null, details: { users: rows.length, withPin },

@@ -221,7 +221,8 @@ async function changeCard(ctx: CommandContext, user: UserRow, field: CardField, 
   return ok({ cardNumber });
 }
 
-async function generateUnused(ctx: CommandContext, length: number, maxTries = 20): Promise<Result<string, DomainError>> {
+/** A lookup costs microseconds here, so it tries harder than the kiosk before giving up on a crowded length. */
+async function generateUnused(ctx: CommandContext, length: number, maxTries = 100): Promise<Result<string, DomainError>> {
   for (let attempt = 0; attempt < maxTries; attempt++) {
     const candidate = generateCardNumber(ctx.random, length);
     if (!(await isCardTaken(ctx.tx.db, candidate))) return ok(candidate);

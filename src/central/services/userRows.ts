@@ -75,10 +75,11 @@ export async function setCardNumber(
 /** A user to insert: the core's NewUser with the id already chosen. */
 export type NewUserRow = NewUser & { readonly id: string };
 
-/** Caller checked username and card numbers; the constraints stay the last guard. */
-export async function insertUserRow(tx: WriteTx, user: NewUserRow, now: number): Promise<UserRow> {
-  const seq = await tx.nextSeq();
-  const row: UserRow = {
+/** Caller checked usernames and card numbers; the constraints stay the last guard. */
+export async function insertUserRows(tx: WriteTx, users: readonly NewUserRow[], now: number): Promise<UserRow[]> {
+  if (users.length === 0) return [];
+  const first = await tx.reserveSeqs(users.length);
+  const rows: UserRow[] = users.map((user, i) => ({
     id: user.id,
     username: user.username,
     display_name: user.displayName,
@@ -93,14 +94,39 @@ export async function insertUserRow(tx: WriteTx, user: NewUserRow, now: number):
     version: 1,
     created_at: now,
     updated_at: now,
-    seq,
-  };
-  await tx.db.insertInto('users').values(row).execute();
-  const cards: { number: string; user_id: string; field: CardField }[] = [];
-  if (user.primaryCard !== null) cards.push({ number: user.primaryCard, user_id: user.id, field: 'primary' });
-  if (user.secondaryCard !== null) cards.push({ number: user.secondaryCard, user_id: user.id, field: 'secondary' });
-  if (cards.length > 0) await tx.db.insertInto('card_numbers').values(cards).execute();
-  return row;
+    seq: first + i,
+  }));
+  const cards = users.flatMap((user) => [
+    ...(user.primaryCard !== null ? [{ number: user.primaryCard, user_id: user.id, field: 'primary' as const }] : []),
+    ...(user.secondaryCard !== null ? [{ number: user.secondaryCard, user_id: user.id, field: 'secondary' as const }] : []),
+  ]);
+  // Multi-row inserts, few enough parameters per statement for both backends.
+  for (let i = 0; i < rows.length; i += 500) await tx.db.insertInto('users').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < cards.length; i += 1000) await tx.db.insertInto('card_numbers').values(cards.slice(i, i + 1000)).execute();
+  return rows;
+}
+
+export async function insertUserRow(tx: WriteTx, user: NewUserRow, now: number): Promise<UserRow> {
+  return (await insertUserRows(tx, [user], now))[0]!;
+}
+
+/** Which of these usernames and Card/ID numbers are already taken (one query per thousand). */
+export async function takenAmong(db: CentralDb, usernames: readonly string[], cardNumbers: readonly string[]): Promise<{ usernames: Set<string>; cards: Map<string, string> }> {
+  const taken = { usernames: new Set<string>(), cards: new Map<string, string>() };
+  for (let i = 0; i < usernames.length; i += 1000) {
+    const rows = await db.selectFrom('users').select('username').where('username', 'in', usernames.slice(i, i + 1000)).execute();
+    for (const row of rows) taken.usernames.add(row.username);
+  }
+  for (let i = 0; i < cardNumbers.length; i += 1000) {
+    const rows = await db
+      .selectFrom('card_numbers')
+      .innerJoin('users', 'users.id', 'card_numbers.user_id')
+      .select(['card_numbers.number', 'users.username'])
+      .where('card_numbers.number', 'in', cardNumbers.slice(i, i + 1000))
+      .execute();
+    for (const row of rows) taken.cards.set(row.number, row.username);
+  }
+  return taken;
 }
 
 /** The tombstone tells kiosks to drop the user; its card numbers are free again at once. */

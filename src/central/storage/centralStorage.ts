@@ -13,6 +13,8 @@ export interface WriteTx {
    * up to N can never later meet a row with a sequence below N.
    */
   nextSeq(): Promise<number>;
+  /** Reserves `count` sequences at once (bulk imports) and returns the first; they run to first + count - 1. */
+  reserveSeqs(count: number): Promise<number>;
 }
 
 export type AnnouncementListener = (seq: number) => void;

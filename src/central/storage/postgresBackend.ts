@@ -89,13 +89,15 @@ export async function openPostgresStorage(url: string, options: PostgresStorageO
       try {
         await sql`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(conn);
         let announced = 0;
+        const reserve = async (count: number) => {
+          const row = await sql<{ seq: number }>`update change_counter set seq = seq + ${count} where id = 1 returning seq`.execute(conn);
+          announced = Number(row.rows[0]!.seq);
+          return announced;
+        };
         const value = await fn({
           db: conn,
-          async nextSeq() {
-            const row = await sql<{ seq: number }>`update change_counter set seq = seq + 1 where id = 1 returning seq`.execute(conn);
-            announced = Number(row.rows[0]!.seq);
-            return announced;
-          },
+          nextSeq: () => reserve(1),
+          reserveSeqs: async (count) => (await reserve(count)) - count + 1,
         });
         if (announced > 0) await sql`select pg_notify(${CHANGE_CHANNEL}, ${String(announced)})`.execute(conn);
         await sql`commit`.execute(conn);

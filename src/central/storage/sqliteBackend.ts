@@ -7,7 +7,6 @@ import type { CentralStorage, WriteTx } from './centralStorage.js';
 import type { CentralTables } from './centralTables.js';
 import { migrateCentral } from './migrator.js';
 
-const NEXT_SEQ = 'update change_counter set seq = seq + 1 where id = 1 returning seq';
 
 /**
  * better-sqlite3 behind Kysely, with prepared statements kept (Kysely prepares on every query,
@@ -52,14 +51,16 @@ export async function openSqliteStorage(file: string): Promise<CentralStorage> {
     let announced = 0;
     const result = await db.connection().execute(async (conn) => {
       await sql`begin immediate`.execute(conn);
+      const reserve = async (count: number) => {
+        const row = await sql<{ seq: number }>`update change_counter set seq = seq + ${count} where id = 1 returning seq`.execute(conn);
+        announced = Number(row.rows[0]!.seq);
+        return announced;
+      };
       try {
         const value = await fn({
           db: conn,
-          async nextSeq() {
-            const row = await sql<{ seq: number }>`${sql.raw(NEXT_SEQ)}`.execute(conn);
-            announced = Number(row.rows[0]!.seq);
-            return announced;
-          },
+          nextSeq: () => reserve(1),
+          reserveSeqs: async (count) => (await reserve(count)) - count + 1,
         });
         await sql`commit`.execute(conn);
         return value;
