@@ -60,7 +60,9 @@ export class HidKeyboardFramer implements Framer {
 
   idle(now: number): FramerOutput[] {
     const outputs: FramerOutput[] = [];
-    if (now - this.lastAt >= this.silenceMs) this.finish(outputs);
+    // Compare against the deadline, not the difference: the owner's timer passes `lastAt + silenceMs`,
+    // and `(at + 150) - at` can be 149.99999999999997 in floating point, which would lose the record.
+    if (now >= this.lastAt + this.silenceMs) this.finish(outputs);
     return outputs;
   }
 

@@ -68,7 +68,8 @@ export class LineFramer implements Framer {
 
   idle(now: number): FramerOutput[] {
     const outputs: FramerOutput[] = [];
-    if (this.silenceMs !== undefined && now - this.lastAt >= this.silenceMs) this.finish(outputs);
+    // A deadline comparison, as in HidKeyboardFramer: a difference can fall short by rounding.
+    if (this.silenceMs !== undefined && now >= this.lastAt + this.silenceMs) this.finish(outputs);
     return outputs;
   }
 

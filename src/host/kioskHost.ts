@@ -110,7 +110,11 @@ export function createKioskHost(deps: KioskHostDeps): KioskHost {
       if (technician?.interceptCard({ reader: 'keyboard-wedge', cardNumber, at: Date.now() }, idle)) return { ok: true, value: session.state() };
       return session.presentCard(cardNumber);
     },
-    beginTypedId: ({ idNumber }) => session.beginTypedId(idNumber),
+    beginTypedId: async ({ idNumber }) => {
+      // The technician keypad or screens are up: nobody starts a session underneath.
+      if (technician && technician.state().phase !== 'off') return { ok: false, error: contractError('wrong-step', 'Technician mode is open.') };
+      return session.beginTypedId(idNumber);
+    },
     submitPin: ({ pin }) => session.submitPin(pin),
     setFirstPin: ({ newPin, confirmPin }) => session.setFirstPin(newPin, confirmPin),
     changePin: ({ currentPin, newPin, confirmPin }) => session.changePin(currentPin, newPin, confirmPin),

@@ -128,6 +128,7 @@ describe('technician service in a real kiosk runtime', () => {
     const answer = await kiosk.call('presentCard', { cardNumber: '99887766' });
     expect(answer.value).toEqual({ phase: 'idle' });
     expect((await kiosk.next('technician')).state.phase).toBe('pin');
+    expect((await kiosk.call('beginTypedId', { idNumber: '7001' })).error?.code).toBe('wrong-step');
     expect((await kiosk.call('technicianEnter', { pin: PIN })).value?.phase).toBe('active');
     const audit = kiosk.runtime.store.uow.repos.audit.query({ kind: 'technician.enter' });
     expect(audit.map((e) => [e.outcome, e.details.via])).toEqual([['success', 'card']]);

@@ -37,6 +37,14 @@ describe('HID boot keyboard decoding (readers.md §2)', () => {
     expect(records(replay('k04-silence-ends-record.jsonl'))).toEqual(['4711', '0815']);
   });
 
+  it('a silence timer firing exactly at the deadline ends the record, whatever the clock reading', () => {
+    // 128.29999999999998 + 150 - 128.29999999999998 is 149.99999999999997: a difference check lost this record.
+    const at = 128.29999999999998;
+    const framer = new HidKeyboardFramer();
+    for (const report of loadReportFixture('k04-silence-ends-record.jsonl').slice(0, 7)) framer.push(report.bytes, at);
+    expect(records(framer.idle(at + framer.silenceMs))).toEqual(['4711']);
+  });
+
   it('decodes concatenated reports by report size, as decode --report-size does', () => {
     const all = loadReportFixture('k02-boot-shift-hex.jsonl').flatMap((r) => Array.from(r.bytes));
     const framer = new HidKeyboardFramer({ reportSize: 8 });

@@ -63,6 +63,13 @@ describe('line framer (readers.md §1.2, §1.3, §1.6)', () => {
     expect(records(framer.idle(1100))).toEqual(['7B11D7']);
   });
 
+  it('a silence timer firing exactly at the deadline ends the record despite rounding', () => {
+    const at = 128.29999999999998; // (at + 150) - at === 149.99999999999997
+    const framer = new LineFramer({ silenceMs: 150 });
+    framer.push(ascii('7B11D7'), at);
+    expect(records(framer.idle(at + 150))).toEqual(['7B11D7']);
+  });
+
   it('reports an unterminated record at the end of input', () => {
     const framer = new LineFramer();
     framer.push(ascii('04A23C1A'), 0);
