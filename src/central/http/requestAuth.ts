@@ -57,7 +57,7 @@ export function adminAuth(ctx: CentralContext) {
     const token = bearerToken(request);
     let admin: AdminIdentity | undefined;
     if (token) {
-      admin = await adminForToken(ctx.storage.db, token, ctx.clock.now());
+      admin = await adminForToken(ctx.storage, token, ctx.clock.now());
     } else {
       const sessionId = request.cookies[SESSION_COOKIE];
       if (sessionId) admin = await adminForSession(ctx.storage.db, sessionId, ctx.clock.now());

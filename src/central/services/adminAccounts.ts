@@ -61,9 +61,9 @@ export async function createAdminToken(tx: WriteTx, id: string, adminId: string,
 /** Bookkeeping only: last use is written at most once a minute per token. */
 const TOKEN_TOUCH_MS = 60_000;
 
-export async function adminForToken(db: CentralDb, token: string, now: number): Promise<AdminIdentity | undefined> {
+export async function adminForToken(storage: CentralStorage, token: string, now: number): Promise<AdminIdentity | undefined> {
   if (!token.startsWith(ADMIN_TOKEN_PREFIX)) return undefined;
-  const row = await db
+  const row = await storage.db
     .selectFrom('admin_tokens')
     .innerJoin('admins', 'admins.id', 'admin_tokens.admin_id')
     .select(['admin_tokens.id as tokenId', 'admins.id as adminId', 'admins.username', 'admins.disabled', 'admin_tokens.revoked_at', 'admin_tokens.last_used_at'])
@@ -71,7 +71,7 @@ export async function adminForToken(db: CentralDb, token: string, now: number): 
     .executeTakeFirst();
   if (!row || Number(row.disabled) === 1 || row.revoked_at !== null) return undefined;
   if (row.last_used_at === null || now - Number(row.last_used_at) >= TOKEN_TOUCH_MS) {
-    await db.updateTable('admin_tokens').set({ last_used_at: now }).where('id', '=', row.tokenId).execute();
+    await storage.write((tx) => tx.db.updateTable('admin_tokens').set({ last_used_at: now }).where('id', '=', row.tokenId).execute());
   }
   return { adminId: row.adminId, username: row.username, via: 'token', csrfToken: null };
 }
