@@ -31,8 +31,8 @@ interface Kiosk {
   close(): Promise<void>;
 }
 
-async function openKiosk(options: { pin?: boolean; serialPaths?: string[]; config?: Record<string, string> } = {}): Promise<Kiosk> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'badgekiosk-technician-host-'));
+async function openKiosk(options: { pin?: boolean; serialPaths?: string[]; config?: Record<string, string>; dataDir?: string } = {}): Promise<Kiosk> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'badgekiosk-technician-host-'));
   const logs = new HostLogCapture();
   const logger = createHostLogger({ level: 'debug', destination: logs });
   let runtime = await openKioskRuntime({ dataDir, logger, serialPaths: options.serialPaths ?? [] });
@@ -176,6 +176,14 @@ describe('technician service in a real kiosk runtime', () => {
     const store = new SqliteReaderProfiles(kiosk.runtime.store, systemClock, cryptoRandomSource);
     expect(store.load()?.profile.readers).toEqual([rdm(pty)]);
     expect(kiosk.logs.text).not.toContain(ADA_CARD);
+
+    // The next start runs the saved reader by itself: nobody opens technician mode again.
+    const { dataDir } = kiosk;
+    await kiosk.runtime.close();
+    kiosk = await openKiosk({ dataDir, pin: false });
+    await kiosk.next('readerStatus', (status) => status.readers.some((r) => r.id === 'door' && r.state === 'ready'));
+    pty.write(rdm6300Frame(ADA_CARD));
+    expect((await kiosk.next('session')).session.phase).toBe('enter-pin');
   });
 
   it('keyboard-wedge bursts from the technician screens join the live view and answer a test swipe', async () => {
