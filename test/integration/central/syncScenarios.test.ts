@@ -170,8 +170,10 @@ describe.each(CENTRAL_BACKENDS)('central store and two kiosks on %s', (backend) 
     await eventually(async () => (await B.self.authenticate({ via: 'card', cardNumber: ALICE_CARD }, '4826')).ok, 'the offline PIN change on kiosk B', 20_000);
   });
 
-  it('a kiosk killed with SIGKILL in the middle of a push loses nothing and duplicates nothing', async () => {
+  // Three CLI processes and 600 commands: slow on a loaded machine, so it gets more than the default 30 s.
+  it('a kiosk killed with SIGKILL in the middle of a push loses nothing and duplicates nothing', { timeout: 120_000 }, async () => {
     const kioskDir = await tempDir('bk-kiosk-C-');
+    let pusher: ReturnType<typeof runCliChild> | undefined;
     try {
       const code = (await admin.call('POST', '/api/v1/admin/kiosks', { name: 'C' })).body.enrollmentCode as string;
       const enrolled = await runCli(['--data-dir', kioskDir, 'kiosk', 'enroll', '--central', central.url, '--code', code]);
@@ -186,10 +188,12 @@ describe.each(CENTRAL_BACKENDS)('central store and two kiosks on %s', (backend) 
 
       const auditCount = async (limit = 10_000) =>
         ((await admin.call('GET', `/api/v1/admin/audit?kioskId=${kioskId}&kind=auth.success&limit=${limit}`)).body.events as unknown[]).length;
-      const pusher = runCliChild(['--data-dir', kioskDir, 'sync', 'now']);
-      await eventually(async () => (await auditCount(1)) > 0, 'the first commands to arrive');
-      pusher.kill('SIGKILL');
-      await new Promise((resolve) => pusher.on('exit', resolve));
+      const child = runCliChild(['--data-dir', kioskDir, 'sync', 'now']);
+      pusher = child;
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      await eventually(async () => (await auditCount(1)) > 0, 'the first commands to arrive', 60_000);
+      child.kill('SIGKILL');
+      await exited;
       const applied = await auditCount();
       expect(applied).toBeGreaterThan(0);
       expect(applied).toBeLessThan(total);
@@ -203,6 +207,8 @@ describe.each(CENTRAL_BACKENDS)('central store and two kiosks on %s', (backend) 
       expect(reopened.outbox.pending(10)).toHaveLength(0);
       reopened.close();
     } finally {
+      // A pusher left running (this test failing early) would keep writing into the next tests' audit log.
+      if (pusher && pusher.exitCode === null && pusher.signalCode === null) pusher.kill('SIGKILL');
       await removeDir(kioskDir);
     }
   });
