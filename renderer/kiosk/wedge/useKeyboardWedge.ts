@@ -32,7 +32,8 @@ export function useKeyboardWedge(
       clearTimeout(silenceTimer);
       const deadline = decoder.deadline();
       if (deadline === undefined) return;
-      silenceTimer = setTimeout(() => report(decoder.silence(performance.now())), Math.max(0, deadline - performance.now()) + 1);
+      // The timer firing is the silence: a clock reading a hair before the deadline must not lose the card.
+      silenceTimer = setTimeout(() => report(decoder.silence(Math.max(performance.now(), deadline))), Math.max(0, deadline - performance.now()) + 1);
     };
     const onKeyDown = (event: KeyboardEvent) => {
       const result = decoder.keydown({ code: event.code, shiftKey: event.shiftKey, timeStamp: event.timeStamp });
