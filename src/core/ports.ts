@@ -61,6 +61,8 @@ export interface UserRepository {
   insert(user: NewUser): User;
   /** Writes every field of user, bumping version and updatedAt; returns the stored row. */
   update(user: User): User;
+  /** Removes the user; their Card/ID numbers are free again at once. False when there was none. */
+  delete(id: string): boolean;
   list(query?: UserQuery): readonly User[];
   count(): number;
 }

@@ -8,3 +8,4 @@ export { OUTBOX_LIVE_KEY, SqliteOutbox, type PendingCommand } from './sqliteOutb
 export { SqliteKeyValue } from './sqliteKeyValue.js';
 export { systemClock } from './systemClock.js';
 export type { ImportRowProblem } from './userImport.js';
+export type { UserAdminAction, UserAdminChange } from './userAdministration.js';

@@ -26,6 +26,7 @@ import { SqliteKeyValue } from './sqliteKeyValue.js';
 import { SqliteOutbox } from './sqliteOutbox.js';
 import { SqliteUserRepository } from './sqliteUserRepository.js';
 import { systemClock } from './systemClock.js';
+import { administerUser, type UserAdminAction, type UserAdminChange } from './userAdministration.js';
 import { findImportProblems, insertUsers, type ImportRowProblem } from './userImport.js';
 
 export interface OpenKioskStoreOptions {
@@ -55,6 +56,8 @@ export interface KioskStore {
   setConfig(name: string, rawValue: unknown, actor?: Actor): Result<ValidConfigChange, string>;
   /** All rows or none, in one transaction; every bad row is reported. Audited as one user.import event. */
   importUsers(rows: readonly NewUser[], actor?: Actor): Result<{ readonly inserted: number }, readonly ImportRowProblem[]>;
+  /** Unlock, disable, enable, reset the PIN of, or delete one user: one transaction with its audit row. */
+  administerUser(username: string, action: UserAdminAction, actor?: Actor): Result<UserAdminChange, 'not-found'>;
   close(): void;
 }
 
@@ -143,6 +146,8 @@ export function openKioskStore(options: OpenKioskStoreOptions): KioskStore {
         return ok({ inserted });
       });
     },
+    administerUser: (username, action, actor) =>
+      administerUser({ uow, stamp, kioskId: kioskOf(actor), by: actor?.username ?? 'local' }, username, action),
     close: () => db.close(),
   };
 }

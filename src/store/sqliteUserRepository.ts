@@ -50,6 +50,7 @@ export class SqliteUserRepository implements UserRepository {
   private readonly cardTaken;
   private readonly insertRow;
   private readonly updateRow;
+  private readonly deleteRow;
   private readonly countRows;
   private readonly listRows;
   private readonly searchRows;
@@ -76,6 +77,8 @@ export class SqliteUserRepository implements UserRepository {
          version = version + 1, updated_at = @updatedAt
        WHERE id = @id`,
     );
+    // The users_cards_after_delete trigger drops the user's rows from card_numbers.
+    this.deleteRow = db.prepare<[string]>('DELETE FROM users WHERE id = ?');
     this.countRows = db.prepare<[], number>('SELECT count(*) FROM users').pluck();
     this.listRows = db.prepare<[number, number], UserRow>(`SELECT ${COLUMNS} FROM users u ORDER BY u.username LIMIT ? OFFSET ?`);
     this.searchRows = db.prepare<[{ pattern: string; limit: number; offset: number }], UserRow>(
@@ -124,6 +127,10 @@ export class SqliteUserRepository implements UserRepository {
     });
     if (result.changes !== 1) throw new Error(`No user with id ${user.id} to update.`);
     return this.findById(user.id)!;
+  }
+
+  delete(id: string): boolean {
+    return this.deleteRow.run(id).changes === 1;
   }
 
   list(query: UserQuery = {}): readonly User[] {

@@ -13,6 +13,7 @@ import { simulateReaderCommand } from './simulateReaderCommand.js';
 import { startCommand } from './startCommand.js';
 import { kioskEnrollCommand, syncNowCommand, syncStatusCommand } from './syncCommands.js';
 import { technicianPinClearCommand, technicianPinSetCommand } from './technicianCommands.js';
+import { userAdminCommands } from './userAdminCommands.js';
 import { usersCommands } from './usersCommands.js';
 import { wiegandCommand } from './wiegandCommand.js';
 
@@ -23,6 +24,7 @@ import { wiegandCommand } from './wiegandCommand.js';
 export const COMMANDS: readonly CliCommand[] = [
   startCommand,
   ...usersCommands,
+  ...userAdminCommands,
   ...configCommands,
   authCommand,
   ...pinCommands,

@@ -6,6 +6,8 @@ import { CLI_ACTOR, withCliKiosk, type CliKiosk } from '../cliKiosk.js';
 import { userDetails, userJson, userListHeader, userListLine } from '../output/userOutput.js';
 import { parseOptions, requireOption } from '../parseOptions.js';
 import { resolvePins } from '../pinInput.js';
+import { withStandaloneKiosk } from '../users/standaloneKiosk.js';
+import { printNoUser, usernameArgument } from '../users/usernameArgument.js';
 import { createUsers, type CommitUsers, type CreateUsersDeps, type CreateUsersOutcome } from '../users/createUsers.js';
 import { readUserCsv, USER_CSV_HEADER, UserCsvFormatError, type UserCsvItem } from '../../userImport/userCsvReader.js';
 
@@ -73,7 +75,7 @@ export const usersAddCommand: CliCommand = {
         pin: values.pin === undefined ? '' : (await resolvePins(ctx, [{ value: values.pin, prompt: 'PIN' }]))[0]!,
       },
     };
-    return withCliKiosk(ctx.dataDir, async (kiosk) => {
+    return withStandaloneKiosk(ctx, async (kiosk) => {
       const outcome = await createUsers(oneItem(item), depsOf(kiosk, commitOne(kiosk)));
       if (!outcome.ok) {
         for (const problem of outcome.problems) ctx.stderr.write(`User not added: ${problem.reason}\n`);
@@ -91,32 +93,34 @@ async function* oneItem(item: UserCsvItem): AsyncGenerator<UserCsvItem> {
 
 export const usersImportCommand: CliCommand = {
   path: ['users', 'import'],
-  summary: 'Import users from a CSV file (all rows or none)',
-  usage: `badgekiosk users import FILE.csv   (header: ${USER_CSV_HEADER}; the pin column is optional)`,
+  summary: 'Import users from a CSV file, or - for standard input (all rows or none)',
+  usage: `badgekiosk users import (FILE.csv | -)   (header: ${USER_CSV_HEADER}; the pin column is optional)`,
   async run(ctx, argv) {
     const { positionals } = parseOptions(argv, {}, true);
-    if (positionals.length !== 1) throw new UsageError('Give exactly one CSV file.');
+    if (positionals.length !== 1 || positionals[0] === '') throw new UsageError('Give exactly one CSV file, or - for standard input.');
     const file = positionals[0]!;
-    const info = await stat(file).catch(() => undefined);
-    if (!info?.isFile()) {
+    const fromStdin = file === '-';
+    const source = fromStdin ? 'standard input' : file;
+    if (!fromStdin && !(await stat(file).catch(() => undefined))?.isFile()) {
       ctx.stderr.write(`Cannot read ${file}: no such file.\n`);
       return 1;
     }
-    return withCliKiosk(ctx.dataDir, async (kiosk) => {
+    return withStandaloneKiosk(ctx, async (kiosk) => {
       const commit: CommitUsers = (users) => {
         const result = kiosk.store.importUsers(users, CLI_ACTOR);
         return result.ok ? { ok: true } : { ok: false, problems: result.error };
       };
+      if (fromStdin && process.stdin.isTTY) ctx.stderr.write('Reading CSV from the terminal; end with Ctrl-D.\n');
       let outcome: CreateUsersOutcome;
       try {
-        outcome = await createUsers(readUserCsv(createReadStream(file)), depsOf(kiosk, commit));
+        outcome = await createUsers(readUserCsv(fromStdin ? process.stdin : createReadStream(file)), depsOf(kiosk, commit));
       } catch (error) {
         if (!(error instanceof UserCsvFormatError)) throw error;
-        ctx.stderr.write(`${file}: ${error.message}\nNothing was imported.\n`);
+        ctx.stderr.write(`${source}: ${error.message}\nNothing was imported.\n`);
         return 1;
       }
       if (!outcome.ok) {
-        for (const problem of outcome.problems) ctx.stderr.write(`${file}: line ${problem.line}: ${problem.reason}\n`);
+        for (const problem of outcome.problems) ctx.stderr.write(`${source}: line ${problem.line}: ${problem.reason}\n`);
         const hidden = outcome.problemCount - outcome.problems.length;
         if (hidden > 0) ctx.stderr.write(`… and ${hidden} more bad rows.\n`);
         ctx.stderr.write(`Nothing was imported: ${outcome.problemCount} bad row${outcome.problemCount === 1 ? '' : 's'}.\n`);
@@ -167,14 +171,10 @@ export const usersShowCommand: CliCommand = {
   usage: 'badgekiosk users show USERNAME [--json]',
   async run(ctx, argv) {
     const { values, positionals } = parseOptions(argv, { json: { type: 'boolean' } }, true);
-    if (positionals.length !== 1 || positionals[0] === '') throw new UsageError('Give exactly one username.');
-    const username = positionals[0]!;
+    const username = usernameArgument(positionals);
     return withCliKiosk(ctx.dataDir, async (kiosk) => {
       const user = kiosk.store.uow.repos.users.findByUsername(username);
-      if (!user) {
-        ctx.stderr.write(`No user named ${username}.\n`);
-        return 1;
-      }
+      if (!user) return printNoUser(ctx, username);
       const pub = toPublicUser(user);
       ctx.stdout.write(values.json ? userJson(pub) + '\n' : userDetails(pub, kiosk.clock.now()));
       return 0;

@@ -54,7 +54,7 @@ describe('badgekiosk users', { timeout: 120_000 }, () => {
 
   it('reports a missing user with exit 1', async () => {
     const result = await fx.cli.run(['users', 'show', 'nobody']);
-    expect(result).toEqual({ code: 1, stdout: '', stderr: 'No user named nobody.\n' });
+    expect(result).toEqual({ code: 1, stdout: '', stderr: 'No user "nobody".\n' });
   });
 
   it('imports every row of a clean file, PINs hashed, leading zeros kept', async () => {

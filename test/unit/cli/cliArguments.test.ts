@@ -37,6 +37,11 @@ describe('badgekiosk arguments: bad ones print usage and exit 2, touching nothin
     ['users import without a file', ['users', 'import'], /exactly one CSV file/],
     ['users import with two files', ['users', 'import', 'a.csv', 'b.csv'], /exactly one CSV file/],
     ['users show without a username', ['users', 'show'], /exactly one username/],
+    ['users unlock without a username', ['users', 'unlock'], /exactly one username/],
+    ['users delete with two usernames', ['users', 'delete', 'a', 'b'], /exactly one username/],
+    ['users pin-reset with an empty username', ['users', 'pin-reset', ''], /exactly one username/],
+    ['users disable with an unknown option', ['users', 'disable', '--yes', 'a'], /Unknown option '--yes'/],
+    ['users enable without a username', ['users', 'enable'], /exactly one username/],
     ['users list with a stray word', ['users', 'list', 'everyone'], /Unexpected argument 'everyone'/],
     ['config get without a key', ['config', 'get'], /exactly one configuration key/],
     ['config set without a value', ['config', 'set', 'pin.min-length'], /a configuration key and a value/],
@@ -63,7 +68,7 @@ describe('badgekiosk arguments: bad ones print usage and exit 2, touching nothin
   it('lists every command in the help, exit 0 for --help', async () => {
     const result = await run(['--help']);
     expect(result.code).toBe(0);
-    for (const command of ['users add', 'users import', 'users list', 'users show', 'config list', 'config get', 'config set', 'auth', 'pin change', 'pin set', 'card regenerate', 'card set', 'audit']) {
+    for (const command of ['users add', 'users import', 'users list', 'users show', 'users unlock', 'users disable', 'users enable', 'users pin-reset', 'users delete', 'config list', 'config get', 'config set', 'auth', 'pin change', 'pin set', 'card regenerate', 'card set', 'audit']) {
       expect(result.output).toContain(`  ${command} `);
     }
   });
