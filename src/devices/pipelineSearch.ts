@@ -1,7 +1,7 @@
 import type { Result } from '../core/result.js';
 import { err, ok } from '../core/result.js';
 import { compilePipeline, runPipeline, type Pipeline } from './pipeline.js';
-import { WIEGAND_FORMAT_NAMES } from './wiegandFormats.js';
+import { WIEGAND_FORMATS, WIEGAND_FORMAT_NAMES } from './wiegandFormats.js';
 
 /**
  * "Learn from samples" (issue 6): given 2–3 records a reader sent and the Card/ID number each
@@ -73,7 +73,11 @@ const STAGES: readonly Stage[] = [
     const steps: string[] = [];
     if (values.every((v) => HEX.test(v))) {
       steps.push('hex2dec');
-      for (const format of WIEGAND_FORMAT_NAMES) steps.push(`wiegand:${format}:card`, `wiegand:${format}:facility`, `wiegand:${format}`);
+      for (const format of WIEGAND_FORMAT_NAMES) {
+        steps.push(`wiegand:${format}:card`);
+        // Without a facility the bare step is the card field again: one spelling is enough.
+        if (WIEGAND_FORMATS[format].facility) steps.push(`wiegand:${format}:facility`, `wiegand:${format}`);
+      }
     }
     if (values.every((v) => DEC.test(v))) steps.push('dec2hex');
     return steps;

@@ -3,7 +3,7 @@ import { err, ok } from '../core/result.js';
 import { checkRegexSafety } from './pipelineRegexSafety.js';
 import {
   WIEGAND_FORMATS, WIEGAND_FORMAT_NAMES, decodeWiegand, isWiegandFormatName, wiegandBitsFromHex,
-  type WiegandField,
+  wiegandFields, type WiegandField,
 } from './wiegandFormats.js';
 
 /**
@@ -130,13 +130,17 @@ function compileWiegand(arg: string | undefined): Result<StepApply, string> {
   }
   const format = WIEGAND_FORMATS[name];
   const chosen = field as WiegandField | undefined;
+  if (chosen !== undefined && !wiegandFields(format).includes(chosen)) {
+    return err(`${name} has no ${chosen} field (it carries only the card number): use wiegand:${name}:card`);
+  }
   return ok((input) => {
     const bits = wiegandBitsFromHex(input, format.length);
     if (!bits.ok) return bits;
     const decoded = decodeWiegand(format, bits.value);
     if (!decoded.ok) return decoded;
     const { facility, card } = decoded.value;
-    return ok(chosen === undefined ? `${facility}:${card}` : String(chosen === 'facility' ? facility : card));
+    if (chosen === 'card' || facility === null) return ok(String(card));
+    return ok(chosen === 'facility' ? String(facility) : `${facility}:${card}`);
   });
 }
 
@@ -150,7 +154,7 @@ export const PIPELINE_STEPS: readonly StepDefinition[] = [
   { name: 'pad', usage: 'pad:<width>', summary: 'left-pad with zeros to width digits, never truncate', compile: compilePad },
   { name: 'substr', usage: 'substr:<start>[:<length>]', summary: 'characters from start (negative: from the end)', compile: compileSubstr },
   { name: 'regex', usage: 'regex:<pattern>', summary: 'first capture group of a match (the whole match without groups)', compile: compileRegex },
-  { name: 'wiegand', usage: 'wiegand:<format>[:facility|card]', summary: `Wiegand decode of the low bits of a hex value, parity checked; formats ${WIEGAND_FORMAT_NAMES.join(', ')}; FC:CN or one field`, compile: compileWiegand },
+  { name: 'wiegand', usage: 'wiegand:<format>[:facility|card]', summary: `Wiegand decode of the low bits of a hex value, parity checked; formats ${WIEGAND_FORMAT_NAMES.join(', ')}; FC:CN (CN alone for a format without facility) or one field`, compile: compileWiegand },
 ];
 
 export function findStep(name: string): StepDefinition | undefined {

@@ -5,7 +5,7 @@ import { err, ok } from '../core/result.js';
  * Wiegand card formats of readers.md §3.2. Bit positions are 0-based, 0 = first transmitted = MSB.
  * Pure (no node:*): the renderer's pipeline editor imports it.
  */
-export type WiegandFormatName = 'h10301' | 'h10306' | 'c1k35' | 'h10304';
+export type WiegandFormatName = 'h10301' | 'h10306' | 'c1k35' | 'h10304' | 'h10302';
 export type WiegandField = 'facility' | 'card';
 
 interface BitField {
@@ -24,15 +24,17 @@ export interface WiegandFormat {
   readonly name: WiegandFormatName;
   readonly length: number;
   readonly description: string;
-  readonly facility: BitField;
+  /** Absent for formats that carry only a card number (H10302). */
+  readonly facility?: BitField;
   readonly card: BitField;
   /** In computation order: a later rule may cover an earlier parity bit (Corporate 1000). */
   readonly parity: readonly ParityRule[];
 }
 
+/** `facility` is null, never absent, for a format without one, so every decode has the same shape. */
 export interface WiegandCredential {
   readonly format: WiegandFormatName;
-  readonly facility: number;
+  readonly facility: number | null;
   readonly card: number;
 }
 
@@ -72,12 +74,27 @@ export const WIEGAND_FORMATS: Readonly<Record<WiegandFormatName, WiegandFormat>>
       { position: 36, kind: 'odd', over: range(18, 35) },
     ],
   },
+  // Same length and parity as H10304, so every valid H10304 message is also a valid H10302 one:
+  // only configuration (or a card number above 19 bits) tells them apart (proxmark3 Pack_H10302).
+  h10302: {
+    name: 'h10302', length: 37, description: 'HID H10302 37-bit (35-bit card, no facility)',
+    card: { start: 1, bits: 35 },
+    parity: [
+      { position: 0, kind: 'even', over: range(1, 18) },
+      { position: 36, kind: 'odd', over: range(18, 35) },
+    ],
+  },
 };
 
 export const WIEGAND_FORMAT_NAMES = Object.keys(WIEGAND_FORMATS) as WiegandFormatName[];
 
 export function isWiegandFormatName(name: string): name is WiegandFormatName {
   return Object.prototype.hasOwnProperty.call(WIEGAND_FORMATS, name);
+}
+
+/** The fields a format carries, in message order: `card` always, `facility` when the format has one. */
+export function wiegandFields(format: WiegandFormat): WiegandField[] {
+  return format.facility ? ['facility', 'card'] : ['card'];
 }
 
 function readField(bits: string, field: BitField): number {
@@ -90,21 +107,26 @@ function parityBit(bits: readonly string[], rule: ParityRule): '0' | '1' {
   return (rule.kind === 'even') === evenSoFar ? '0' : '1';
 }
 
-/** Builds the bit string (MSB first) of a credential; refuses values that do not fit their fields. */
-export function encodeWiegand(format: WiegandFormat, facility: number, card: number): Result<string, string> {
-  for (const [label, value, field] of [['facility', facility, format.facility], ['card', card, format.card]] as const) {
+/**
+ * Builds the bit string (MSB first) of a credential; refuses values that do not fit their fields,
+ * and a facility code for a format without one (null is the only facility such a format takes).
+ */
+export function encodeWiegand(format: WiegandFormat, facility: number | null, card: number): Result<string, string> {
+  if (!format.facility && facility !== null) return err(`${format.name} has no facility code, got ${facility}`);
+  if (format.facility && facility === null) return err(`${format.name} needs a facility code`);
+  const fields: [string, number, BitField][] = [['card', card, format.card]];
+  if (format.facility && facility !== null) fields.unshift(['facility', facility, format.facility]);
+  for (const [label, value, field] of fields) {
     const max = 2 ** field.bits - 1;
     if (!Number.isSafeInteger(value) || value < 0 || value > max) {
       return err(`${format.name} ${label} must be an integer from 0 to ${max}, got ${value}`);
     }
   }
   const bits: string[] = new Array<string>(format.length).fill('0');
-  const place = (value: number, field: BitField) => {
+  for (const [, value, field] of fields) {
     const text = value.toString(2).padStart(field.bits, '0');
     for (let i = 0; i < field.bits; i++) bits[field.start + i] = text[i]!;
-  };
-  place(facility, format.facility);
-  place(card, format.card);
+  }
   for (const rule of format.parity) bits[rule.position] = parityBit(bits, rule);
   return ok(bits.join(''));
 }
@@ -121,7 +143,8 @@ export function decodeWiegand(format: WiegandFormat, bits: string): Result<Wiega
       return err(`${format.name} parity invalid: ${rule.kind} parity bit at position ${rule.position} does not match`);
     }
   }
-  return ok({ format: format.name, facility: readField(bits, format.facility), card: readField(bits, format.card) });
+  const facility = format.facility ? readField(bits, format.facility) : null;
+  return ok({ format: format.name, facility, card: readField(bits, format.card) });
 }
 
 /** The low `length` bits of a hexadecimal number as a bit string (raw reader values carry preamble/sentinel bits above). */

@@ -1,6 +1,6 @@
 import { useI18n } from '../i18n/I18nProvider.js';
 import {
-  padWidth, substrArg, substrParts, wiegandArg, wiegandParts, WIEGAND_FORMATS, type DraftStep,
+  padWidth, substrArg, substrParts, wiegandArg, wiegandFieldChoices, wiegandParts, WIEGAND_FORMATS, type DraftStep, type WiegandChoice,
 } from './pipelineDraft.js';
 import { ChoiceRow } from './ChoiceRow.js';
 
@@ -55,9 +55,9 @@ export function StepEditor(props: { readonly step: DraftStep; readonly index: nu
           <ChoiceRow label={t('tech.step.wiegandFormat')} options={WIEGAND_FORMATS.map((f) => ({ value: f, text: f }))} value={format} onChange={(f) => props.onChange({ ...step, arg: wiegandArg(f, field) })} />
           <ChoiceRow
             label={t('tech.step.wiegandField')}
-            options={(['card', 'facility', 'both'] as const).map((f) => ({ value: f, text: t(`tech.step.wiegandField.${f}`) }))}
+            options={wiegandFieldChoices(format).map((f) => ({ value: f, text: t(`tech.step.wiegandField.${f}`) }))}
             value={field}
-            onChange={(f) => props.onChange({ ...step, arg: wiegandArg(format, f as 'both' | 'facility' | 'card') })}
+            onChange={(f) => props.onChange({ ...step, arg: wiegandArg(format, f as WiegandChoice) })}
           />
         </>
       );

@@ -1,5 +1,7 @@
 import { compilePipeline, runPipeline, splitPipeline, type PipelineError } from '../../../src/devices/pipeline.js';
-import { WIEGAND_FORMAT_NAMES, type WiegandFormatName } from '../../../src/devices/wiegandFormats.js';
+import {
+  WIEGAND_FORMATS as FORMAT_TABLE, WIEGAND_FORMAT_NAMES, isWiegandFormatName, type WiegandFormatName,
+} from '../../../src/devices/wiegandFormats.js';
 
 /** One step of a pipeline as the editor holds it: the step name and its argument text. */
 export interface DraftStep {
@@ -68,14 +70,25 @@ export function substrArg(start: number, length: number | null): string {
   return length === null ? String(start) : `${start}:${length}`;
 }
 
-/** wiegand:<format>[:facility|card] */
-export function wiegandParts(step: DraftStep): { format: string; field: 'both' | 'facility' | 'card' } {
-  const [format, field] = (step.arg ?? '').split(':');
-  return { format: format ?? '', field: field === 'facility' || field === 'card' ? field : 'both' };
+export type WiegandChoice = 'both' | 'facility' | 'card';
+
+/** The field choices of a format: one without a facility code (h10302) offers only its card number. */
+export function wiegandFieldChoices(format: string): readonly WiegandChoice[] {
+  return isWiegandFormatName(format) && !FORMAT_TABLE[format].facility ? ['card'] : ['card', 'facility', 'both'];
 }
 
-export function wiegandArg(format: string, field: 'both' | 'facility' | 'card'): string {
-  return field === 'both' ? format : `${format}:${field}`;
+/** wiegand:<format>[:facility|card] */
+export function wiegandParts(step: DraftStep): { format: string; field: WiegandChoice } {
+  const [format = '', field] = (step.arg ?? '').split(':');
+  const choices = wiegandFieldChoices(format);
+  const chosen = field === 'facility' || field === 'card' ? field : 'both';
+  return { format, field: choices.includes(chosen) ? chosen : choices[0]! };
+}
+
+/** A field the format lacks becomes its card number, so switching format never writes a refused step. */
+export function wiegandArg(format: string, field: WiegandChoice): string {
+  const chosen = wiegandFieldChoices(format).includes(field) ? field : 'card';
+  return chosen === 'both' ? format : `${format}:${chosen}`;
 }
 
 export type Preview = { readonly ok: true; readonly value: string } | { readonly ok: false; readonly error: PipelineError };

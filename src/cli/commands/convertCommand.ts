@@ -1,6 +1,7 @@
 import { UsageError, type CliCommand } from '../cliCommand.js';
 import { parseOptions, requireOption } from '../parseOptions.js';
 import { compilePipeline, runPipeline } from '../../devices/pipeline.js';
+import { WIEGAND_FORMAT_NAMES } from '../../devices/wiegandFormats.js';
 
 /** `badgekiosk convert`: try a card-number pipeline on one value (readers.md §3.5). */
 export const convertCommand: CliCommand = {
@@ -9,7 +10,8 @@ export const convertCommand: CliCommand = {
   usage: [
     'badgekiosk convert --pipeline "STEP|STEP…" VALUE',
     '  Steps: hex, reverse-bytes, hex2dec, dec2hex, ascii-hex, strip-leading-zeros, pad:N, substr:START[:LEN],',
-    '         regex:PATTERN (first capture group), wiegand:FORMAT[:facility|card] (h10301, h10306, c1k35, h10304).',
+    `         regex:PATTERN (first capture group), wiegand:FORMAT[:facility|card] (${WIEGAND_FORMAT_NAMES.join(', ')};`,
+    '         h10302 has no facility: wiegand:h10302 and wiegand:h10302:card give its card number).',
     '  Prints the converted value. A refused pipeline exits 2; a value the pipeline cannot convert exits 1.',
   ].join('\n'),
   async run(ctx, argv) {

@@ -8,12 +8,13 @@ import {
 /** `badgekiosk wiegand`: decode one Wiegand message with parity checks (readers.md §3). */
 export const wiegandCommand: CliCommand = {
   path: ['wiegand'],
-  summary: 'Decode a Wiegand message (h10301, h10306, c1k35, h10304) with parity checks',
+  summary: `Decode a Wiegand message (${WIEGAND_FORMAT_NAMES.join(', ')}) with parity checks`,
   usage: [
     'badgekiosk wiegand --format FORMAT (--bits BITS | --hex HEX --length N)',
     `  FORMAT: ${WIEGAND_FORMAT_NAMES.join(', ')}. BITS: the message MSB first, e.g. 10111101100010001110101110.`,
     '  HEX: a hexadecimal number whose low N bits are the message (leading zeros optional), e.g. --hex 2006F623AE --length 26.',
-    '  Prints {"format":F,"facility":N,"card":N}; a wrong length or parity exits 1.',
+    '  Prints {"format":F,"facility":N,"card":N}; facility is null for a format without one (h10302).',
+    '  A wrong length or parity exits 1.',
   ].join('\n'),
   async run(ctx, argv) {
     const { values } = parseOptions(argv, { format: { type: 'string' }, bits: { type: 'string' }, hex: { type: 'string' }, length: { type: 'string' } });

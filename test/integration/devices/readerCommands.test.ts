@@ -17,6 +17,12 @@ describe('badgekiosk convert', () => {
     expect(result.stderr).toContain('step 1 (hex): expected hexadecimal digits');
   });
 
+  it('refuses the facility field of h10302 (it has none) as a bad argument, exit 2', async () => {
+    const result = await runCli(['convert', '--pipeline', 'wiegand:h10302:facility', '35BFB8386A']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('step 1 (wiegand:h10302:facility): h10302 has no facility field');
+  });
+
   it('refuses a bad pipeline as a bad argument: the step, the reason and the usage, exit 2', async () => {
     const result = await runCli(['convert', '--pipeline', 'hex|pad:x', '12']);
     expect(result.code).toBe(2);
@@ -80,6 +86,17 @@ describe('badgekiosk wiegand', () => {
 
   it('Corporate 1000 2E0EC00C87 is company 118, card 1603', async () => {
     expect((await runCli(['wiegand', '--format', 'c1k35', '--hex', '2e0ec00c87', '--length', '35'])).stdout).toBe('{"format":"c1k35","facility":118,"card":1603}\n');
+  });
+
+  it('H10302 has no facility code: facility is null, card 12345678901 from bits and from the raw value', async () => {
+    const expected = '{"format":"h10302","facility":null,"card":12345678901}\n';
+    expect(await runCli(['wiegand', '--format', 'h10302', '--bits', '1010110111111101110000011100001101010'])).toEqual({ code: 0, stdout: expected, stderr: '' });
+    expect(await runCli(['wiegand', '--format', 'h10302', '--hex', '35BFB8386A', '--length', '37'])).toEqual({ code: 0, stdout: expected, stderr: '' });
+  });
+
+  it('H10302 with its odd parity bit 36 flipped exits 1 naming that bit', async () => {
+    const result = await runCli(['wiegand', '--format', 'h10302', '--hex', '35BFB8386B', '--length', '37']);
+    expect(result).toEqual({ code: 1, stdout: '', stderr: 'wiegand: h10302 parity invalid: odd parity bit at position 36 does not match\n' });
   });
 
   it('WG-14: a parity failure exits 1 with a clear message', async () => {

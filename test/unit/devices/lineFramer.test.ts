@@ -26,6 +26,13 @@ describe('line framer (readers.md §1.2, §1.3, §1.6)', () => {
     expect(records(framer.push(ascii('111\r222\n333\r\n444\r\n'), 0))).toEqual(['111', '222', '333', '444']);
   });
 
+  it('reads Parallax 28140 frames (LF, 10 hex, CR; readers.md §1.5) with the default line settings', () => {
+    const framer = new LineFramer();
+    const outputs = framer.push(ascii('\n010063E9AE\r\n010063E9AE\r'), 0);
+    expect(records(outputs)).toEqual(['010063E9AE', '010063E9AE']);
+    expect(rejections(outputs)).toEqual([]);
+  });
+
   it('keeps a CRLF split across reads as one terminator', () => {
     const framer = new LineFramer();
     expect(records([...framer.push(ascii('0000123478\r'), 0), ...framer.push(ascii('\n0000123479\r\n'), 0)])).toEqual([

@@ -52,6 +52,12 @@ describe('card-number pipeline (readers.md §3.5)', () => {
     ['wiegand:h10301:card', '2006F623AE', '4567'],
     ['wiegand:h10301:facility', '2006F623AE', '123'],
     ['wiegand:c1k35:card', '2E0EC00C87', '1603'],
+    // H10302 CN 12345678901 with a sentinel bit above its 37 bits; no facility, so the bare step gives the card number.
+    ['wiegand:h10302', '35BFB8386A', '12345678901'],
+    ['wiegand:h10302:card', '35BFB8386A', '12345678901'],
+    // One 37-bit message (readers.md §3.4's H10304 example), read by each 37-bit format.
+    ['wiegand:h10304', '230393C481', '12345:123456'],
+    ['wiegand:h10302', '230393C481', '6472458816'],
     ['hex2dec|pad:10', '00D507D0', '0013961168'],
   ])('worked example: %s on %s → %s', (pipeline, input, expected) => {
     expect(convert(pipeline, input)).toBe(expected);
@@ -80,7 +86,8 @@ describe('card-number pipeline (readers.md §3.5)', () => {
       ['hex2dec|pad:x', 'step 2 (pad:x): pad needs a width from 1 to 64, e.g. pad:10'],
       ['hex|frobnicate', 'step 2 (frobnicate): unknown step "frobnicate"'],
       ['hex||hex2dec', 'step 2 (): empty step'],
-      ['wiegand:h99999', 'step 1 (wiegand:h99999): wiegand needs a format: one of h10301, h10306, c1k35, h10304'],
+      ['wiegand:h99999', 'step 1 (wiegand:h99999): wiegand needs a format: one of h10301, h10306, c1k35, h10304, h10302'],
+      ['hex|wiegand:h10302:facility', 'step 2 (wiegand:h10302:facility): h10302 has no facility field (it carries only the card number): use wiegand:h10302:card'],
       ['wiegand:h10301:site', 'step 1 (wiegand:h10301:site): wiegand field must be facility or card'],
       ['substr:a', 'step 1 (substr:a): substr needs a start'],
       ['hex2dec:16', 'step 1 (hex2dec:16): hex2dec takes no argument'],
@@ -105,6 +112,10 @@ describe('card-number pipeline (readers.md §3.5)', () => {
     if (!compiled.ok) throw new Error(compiled.error.message);
     expect(runPipeline(compiled.value, 'ZZ')).toMatchObject({ ok: false, error: { step: 1, stepText: 'hex' } });
     expect(convertWithPipeline('wiegand:h10301', '2006F623AF')).toMatchObject({ ok: false, error: { step: 1, reason: expect.stringMatching(/parity invalid/) } });
+    expect(convertWithPipeline('hex|wiegand:h10302', '35BFB8386B')).toEqual({
+      ok: false,
+      error: expect.objectContaining({ step: 2, reason: 'h10302 parity invalid: odd parity bit at position 36 does not match' }),
+    });
   });
 
   it('round-trips dec2hex|hex2dec for any non-negative integer, beyond 2^53', () => {

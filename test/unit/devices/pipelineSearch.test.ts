@@ -1,16 +1,21 @@
 import { convertWithPipeline } from '../../../src/devices/pipeline.js';
 import { PIPELINE_SEARCH_LIMIT, searchPipelines, type PipelineSample, type PipelineSearchResult } from '../../../src/devices/pipelineSearch.js';
-import { WIEGAND_FORMATS, encodeWiegand } from '../../../src/devices/wiegandFormats.js';
+import { WIEGAND_FORMATS, encodeWiegand, type WiegandFormat } from '../../../src/devices/wiegandFormats.js';
 
 const dec = (hex: string, width = 0) => BigInt('0x' + hex).toString(10).padStart(width, '0');
 const reversed = (hex: string) => (hex.match(/../g) ?? []).reverse().join('');
 
-/** A raw proxmark-style HID Prox value: preamble bit 37, sentinel bit 26, then the 26 message bits. */
-function rawH10301(facility: number, card: number): string {
-  const bits = encodeWiegand(WIEGAND_FORMATS.h10301, facility, card);
+/**
+ * A raw proxmark-style HID Prox value: a sentinel bit just above the message bits, and preamble
+ * bit 37 for messages shorter than that.
+ */
+function rawHidProx(format: WiegandFormat, facility: number | null, card: number): string {
+  const bits = encodeWiegand(format, facility, card);
   if (!bits.ok) throw new Error(bits.error);
-  return ((1n << 37n) | (1n << 26n) | BigInt('0b' + bits.value)).toString(16).toUpperCase();
+  const preamble = format.length < 37 ? 1n << 37n : 0n;
+  return (preamble | (1n << BigInt(format.length)) | BigInt('0b' + bits.value)).toString(16).toUpperCase();
 }
+const rawH10301 = (facility: number, card: number) => rawHidProx(WIEGAND_FORMATS.h10301, facility, card);
 
 function search(samples: PipelineSample[], limit?: number): PipelineSearchResult {
   const result = searchPipelines(samples, limit);
@@ -57,6 +62,24 @@ describe('learn a pipeline from samples (issue 6)', () => {
       { raw: rawH10301(42, 69), expected: '42' },
     ]);
     expect(result.proposals[0]?.pipeline).toBe('wiegand:h10301:facility');
+  });
+
+  it('H10302 37-bit raw values whose card numbers need more than 19 bits: wiegand:h10302:card, determined', () => {
+    const result = search([
+      { raw: rawHidProx(WIEGAND_FORMATS.h10302, null, 12345678901), expected: '12345678901' },
+      { raw: rawHidProx(WIEGAND_FORMATS.h10302, null, 9876543210), expected: '9876543210' },
+    ]);
+    expect(result.proposals).toEqual([{ pipeline: 'wiegand:h10302:card', steps: 1 }]);
+    expect(result.ambiguous).toBe(false);
+  });
+
+  it('37-bit card numbers under 2^19 do not tell H10302 from H10304 (facility 0): both proposed, ambiguous', () => {
+    const result = search([
+      { raw: rawHidProx(WIEGAND_FORMATS.h10302, null, 123456), expected: '123456' },
+      { raw: rawHidProx(WIEGAND_FORMATS.h10302, null, 4567), expected: '4567' },
+    ]);
+    expect(result.proposals.map((p) => p.pipeline)).toEqual(expect.arrayContaining(['wiegand:h10302:card', 'wiegand:h10304:card']));
+    expect(result.ambiguous).toBe(true);
   });
 
   it('EM4100 modules (EM-01 and another fob): substr:2|hex2dec|pad:10, determined', () => {

@@ -1,6 +1,7 @@
 import type { LiveRecord } from '../../../src/contract/index.js';
 import {
-  draftText, moveStep, parseDraft, previewDraft, removeStep, replaceStep, substrArg, substrParts, wiegandArg, wiegandParts,
+  draftText, moveStep, parseDraft, previewDraft, removeStep, replaceStep, substrArg, substrParts, wiegandArg, wiegandFieldChoices, wiegandParts,
+  WIEGAND_FORMATS,
 } from '../../../renderer/kiosk/technician/pipelineDraft.js';
 import { appendRecord, asciiOfHex, recordsOf, sampleRaws } from '../../../renderer/kiosk/technician/recordView.js';
 
@@ -26,6 +27,19 @@ describe('pipeline editor draft', () => {
     expect(substrArg(2, null)).toBe('2');
     expect(wiegandParts({ name: 'wiegand', arg: 'h10301' })).toEqual({ format: 'h10301', field: 'both' });
     expect(wiegandArg('c1k35', 'facility')).toBe('c1k35:facility');
+  });
+
+  it('offers only the card field for h10302 (no facility), so switching to it never writes a refused step', () => {
+    expect(wiegandFieldChoices('h10302')).toEqual(['card']);
+    expect(wiegandFieldChoices('h10304')).toEqual(['card', 'facility', 'both']);
+    expect(wiegandArg('h10302', 'facility')).toBe('h10302:card');
+    expect(wiegandArg('h10302', 'both')).toBe('h10302:card');
+    expect(wiegandParts({ name: 'wiegand', arg: 'h10302' })).toEqual({ format: 'h10302', field: 'card' });
+    expect(previewDraft(parseDraft(`wiegand:${wiegandArg('h10302', 'facility')}`), ['35BFB8386A']).results).toEqual([{ ok: true, value: '12345678901' }]);
+  });
+
+  it('lists h10302 among the formats the editor offers', () => {
+    expect(WIEGAND_FORMATS).toContain('h10302');
   });
 
   it('re-converts every sample as the draft changes (readers.md UID-01)', () => {
