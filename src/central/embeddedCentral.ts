@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { kioskPaths } from '../store/index.js';
 import { appendAudit } from './services/centralAudit.js';
 import { importUsersCsv, type CentralImportOutcome } from './services/centralUserImport.js';
@@ -34,7 +33,7 @@ export interface EmbeddedCentral {
  */
 export async function startEmbeddedCentral(options: EmbeddedCentralOptions): Promise<EmbeddedCentral> {
   const central = await startCentral({
-    db: `sqlite:${path.join(path.resolve(options.dataDir), 'central', 'central.sqlite')}`,
+    db: `sqlite:${kioskPaths(options.dataDir).embeddedCentralDb}`,
     host: '127.0.0.1',
     port: 0,
     pepperFile: kioskPaths(options.dataDir).pepper,

@@ -11,6 +11,8 @@ export interface KioskPaths {
   /** The kiosk's token from enrollment (web mode; Electron uses safeStorage). */
   readonly kioskToken: string;
   readonly logs: string;
+  /** The central store `badgekiosk start` runs inside the kiosk process by default (SQLite). */
+  readonly embeddedCentralDb: string;
 }
 
 /** The standard layout of a data directory; every process (CLI, host, sync) opens the same files. */
@@ -24,5 +26,6 @@ export function kioskPaths(dataDir: string): KioskPaths {
     pepper: path.join(secretsDir, 'pepper'),
     kioskToken: path.join(secretsDir, 'kiosk-token'),
     logs: path.join(root, 'logs'),
+    embeddedCentralDb: path.join(root, 'central', 'central.sqlite'),
   };
 }

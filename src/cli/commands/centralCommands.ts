@@ -4,11 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { UsageError, type CliCommand } from '../cliCommand.js';
 import { parseOptions, requireOption } from '../parseOptions.js';
 import { readSecret } from '../secretInput.js';
+import { kioskPaths } from '../../store/index.js';
 
 /** Where a central store keeps its files when --db / --pepper-file are not given. */
 function defaults(dataDir: string) {
   return {
-    db: `sqlite:${path.join(dataDir, 'central', 'central.sqlite')}`,
+    db: `sqlite:${kioskPaths(dataDir).embeddedCentralDb}`,
     pepperFile: path.join(dataDir, 'central', 'secrets', 'pepper'),
   };
 }
