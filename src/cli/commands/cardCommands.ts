@@ -1,5 +1,5 @@
 import type { CliCommand } from '../cliCommand.js';
-import { withCliKiosk } from '../cliKiosk.js';
+import { withStandaloneKiosk } from '../users/standaloneKiosk.js';
 import { CREDENTIAL_OPTIONS, CREDENTIAL_USAGE, credentialFrom } from '../credentialOptions.js';
 import { parseOptions, requireOption } from '../parseOptions.js';
 import { resolvePins } from '../pinInput.js';
@@ -13,7 +13,7 @@ export const cardRegenerateCommand: CliCommand = {
     const { values } = parseOptions(argv, { ...CREDENTIAL_OPTIONS, pin: { type: 'string' } });
     const credential = credentialFrom(values);
     const [pin] = (await resolvePins(ctx, [{ value: requireOption(values.pin, '--pin'), prompt: 'PIN' }])) as [string];
-    return withCliKiosk(ctx.dataDir, async (kiosk) => {
+    return withStandaloneKiosk(ctx, async (kiosk) => {
       const session = await signIn(ctx, kiosk, credential, pin);
       if (!session) return 1;
       const result = await (await kiosk.selfService()).regenerateCard(session.user.id);
@@ -34,7 +34,7 @@ export const cardSetCommand: CliCommand = {
     const credential = credentialFrom(values);
     const [pin] = (await resolvePins(ctx, [{ value: requireOption(values.pin, '--pin'), prompt: 'PIN' }])) as [string];
     const newCard = requireOption(values['new-card'], '--new-card');
-    return withCliKiosk(ctx.dataDir, async (kiosk) => {
+    return withStandaloneKiosk(ctx, async (kiosk) => {
       const session = await signIn(ctx, kiosk, credential, pin);
       if (!session) return 1;
       const result = await (await kiosk.selfService()).setCard(session.user.id, newCard);

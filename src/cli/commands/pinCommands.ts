@@ -1,5 +1,5 @@
 import type { CliCommand } from '../cliCommand.js';
-import { withCliKiosk } from '../cliKiosk.js';
+import { withStandaloneKiosk } from '../users/standaloneKiosk.js';
 import { CREDENTIAL_OPTIONS, CREDENTIAL_USAGE, credentialFrom } from '../credentialOptions.js';
 import { parseOptions, requireOption } from '../parseOptions.js';
 import { resolvePins } from '../pinInput.js';
@@ -16,7 +16,7 @@ export const pinChangeCommand: CliCommand = {
       { value: requireOption(values.pin, '--pin'), prompt: 'Current PIN' },
       { value: requireOption(values['new-pin'], '--new-pin'), prompt: 'New PIN' },
     ])) as [string, string];
-    return withCliKiosk(ctx.dataDir, async (kiosk) => {
+    return withStandaloneKiosk(ctx, async (kiosk) => {
       const session = await signIn(ctx, kiosk, credential, pin);
       if (!session) return 1;
       const result = await (await kiosk.selfService()).changePin(session.user.id, pin, newPin, newPin);
@@ -35,7 +35,7 @@ export const pinSetCommand: CliCommand = {
     const { values } = parseOptions(argv, { ...CREDENTIAL_OPTIONS, 'new-pin': { type: 'string' } });
     const credential = credentialFrom(values);
     const [newPin] = (await resolvePins(ctx, [{ value: requireOption(values['new-pin'], '--new-pin'), prompt: 'New PIN' }])) as [string];
-    return withCliKiosk(ctx.dataDir, async (kiosk) => {
+    return withStandaloneKiosk(ctx, async (kiosk) => {
       const result = await (await kiosk.selfService()).setFirstPin(credential, newPin, newPin);
       if (!result.ok) return printRefusal(ctx, result.error);
       ctx.stdout.write(`PIN set for ${result.value.user.username}.\n`);

@@ -5,7 +5,7 @@ import type { CliContext } from '../cliCommand.js';
 import { withCliKiosk, type CliKiosk } from '../cliKiosk.js';
 
 /**
- * Runs a user-changing command on a kiosk that is its own authority (never enrolled, DESIGN §5).
+ * Runs a user-changing command (users, PINs, Card/ID numbers) on a kiosk that is its own authority (never enrolled, DESIGN §5).
  * An enrolled kiosk's users are a replica of the central store's: a local change would never reach
  * the central store and the next pull could undo it, so the command is refused (exit 1).
  */

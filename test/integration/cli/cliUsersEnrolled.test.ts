@@ -26,7 +26,7 @@ describe('user-changing commands on a kiosk enrolled with a central store (a rea
     if (dir) await removeDir(dir);
   });
 
-  it('users add, import (file or -), unlock, disable, enable, pin-reset and delete refuse with exit 1, naming the central store, and change nothing', async () => {
+  it('users add, import (file or -), unlock, disable, enable, pin-reset, delete, pin set/change and card regenerate/set refuse with exit 1, naming the central store, and change nothing', async () => {
     const file = path.join(dir, 'users.csv');
     await writeFile(file, CSV);
     const before = { users: (await cli.run(['users', 'list', '--json'])).stdout, audit: (await cli.run(['audit', '--json'])).stdout };
@@ -37,6 +37,11 @@ describe('user-changing commands on a kiosk enrolled with a central store (a rea
       [['users', 'import', file]],
       [['users', 'import', '-'], CSV],
       ...['unlock', 'disable', 'enable', 'pin-reset', 'delete'].map((action): [string[]] => [['users', action, 'zoe']]),
+      // Without the kiosk's outbox these would change the replica only, and the central store would never know.
+      [['pin', 'set', '--card', '8880001', '--new-pin', '482913']],
+      [['pin', 'change', '--card', '8880001', '--pin', '482913', '--new-pin', '573024']],
+      [['card', 'regenerate', '--card', '8880001', '--pin', '482913']],
+      [['card', 'set', '--card', '8880001', '--pin', '482913', '--new-card', '8880009']],
     ];
     for (const [args, input] of attempts) {
       const refused = await cli.run(args, input === undefined ? {} : { input });
