@@ -181,7 +181,10 @@ describe('technician service in a real kiosk runtime', () => {
     const { dataDir } = kiosk;
     await kiosk.runtime.close();
     kiosk = await openKiosk({ dataDir, pin: false });
-    await kiosk.next('readerStatus', (status) => status.readers.some((r) => r.id === 'door' && r.state === 'ready'));
+    // Polled from the state: the reader may be ready before this test subscribes to events.
+    const doorReady = async () => (await kiosk!.call('getState')).value?.reader.readers.some((r: { id: string; state: string }) => r.id === 'door' && r.state === 'ready');
+    for (let i = 0; i < 400 && !(await doorReady()); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(await doorReady()).toBe(true);
     pty.write(rdm6300Frame(ADA_CARD));
     expect((await kiosk.next('session')).session.phase).toBe('enter-pin');
   });
