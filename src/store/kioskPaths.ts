@@ -8,7 +8,7 @@ export interface KioskPaths {
   readonly secretsDir: string;
   /** The site secret (argon2 `secret`), 32 random bytes, 0600. */
   readonly pepper: string;
-  /** The kiosk's token from enrollment (web mode; Electron uses safeStorage). */
+  /** The kiosk's token from enrollment, 0600. Not in Electron safeStorage: the CLI (`sync now`, `sync status`) reads it too. */
   readonly kioskToken: string;
   readonly logs: string;
   /** The central store `badgekiosk start` runs inside the kiosk process by default (SQLite). */
