@@ -7,6 +7,8 @@ import type { CentralStorage, WriteTx } from './centralStorage.js';
 import type { CentralTables } from './centralTables.js';
 import { migrateCentral } from './migrator.js';
 
+/** How often live channels check for sequences another process committed to the same file. */
+const OTHER_WRITERS_POLL_MS = 500;
 
 /**
  * better-sqlite3 behind Kysely, with prepared statements kept (Kysely prepares on every query,
@@ -32,7 +34,9 @@ function cachingDatabase(db: Database.Database): SqliteDatabase {
  * The embedded default backend: one SQLite file in WAL mode, one connection per process. Writes
  * take the write lock at BEGIN (IMMEDIATE) so a second process on the same file (the `central
  * admin create` command beside a running server) waits instead of failing mid-transaction.
- * Announcements stay in this process: one SQLite central store serves one site from one process.
+ * Sequences committed by another process on the same file (`badgekiosk central` beside the store
+ * `badgekiosk start` embeds, an administrator's command) are noticed through `PRAGMA data_version`
+ * and announced here too, within OTHER_WRITERS_POLL_MS.
  */
 export async function openSqliteStorage(file: string): Promise<CentralStorage> {
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -43,9 +47,26 @@ export async function openSqliteStorage(file: string): Promise<CentralStorage> {
   raw.pragma('synchronous = NORMAL');
   const db = new Kysely<CentralTables>({ dialect: new SqliteDialect({ database: cachingDatabase(raw) }) });
   const hub = new AnnouncementHub();
-  // Only this process writes the file (one SQLite central store per site), so the committed
-  // sequence is known here without a query: the idle `changes` poll costs no database round trip.
+  // This process's own commits keep the committed sequence without a query, so the idle `changes`
+  // poll costs no database round trip; another connection's commits change `data_version`.
   let committedSeq = 0;
+  const dataVersion = raw.prepare('PRAGMA data_version').pluck();
+  // Prepared once the migrations made the table.
+  let counter: Database.Statement | undefined;
+  let seenVersion: unknown;
+  function catchUpWithOtherWriters(): void {
+    // Inside this process's own open transaction the counter may hold a sequence not yet committed:
+    // announcing it would let a kiosk move its cursor past rows it cannot see yet.
+    if (!counter || raw.inTransaction || !raw.open) return;
+    const version = dataVersion.get();
+    if (version === seenVersion) return;
+    seenVersion = version;
+    const seq = Number(counter.get() ?? 0);
+    if (seq > committedSeq) {
+      committedSeq = seq;
+      hub.announce(seq);
+    }
+  }
 
   async function write<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> {
     let announced = 0;
@@ -81,16 +102,24 @@ export async function openSqliteStorage(file: string): Promise<CentralStorage> {
     dialect: 'sqlite',
     db,
     write,
-    latestSeq: () => Promise.resolve(committedSeq),
+    latestSeq: () => {
+      catchUpWithOtherWriters();
+      return Promise.resolve(committedSeq);
+    },
     onAnnouncement: (listener) => hub.subscribe(listener),
     async ready() {
       await sql`select 1`.execute(db);
     },
     async close() {
+      clearInterval(otherWriters);
       await db.destroy();
     },
   };
   await write((tx) => migrateCentral(tx, 'sqlite'));
-  committedSeq = Number(raw.prepare('SELECT seq FROM change_counter WHERE id = 1').pluck().get() ?? 0);
+  counter = raw.prepare('SELECT seq FROM change_counter WHERE id = 1').pluck();
+  committedSeq = Number(counter.get() ?? 0);
+  seenVersion = dataVersion.get();
+  const otherWriters = setInterval(catchUpWithOtherWriters, OTHER_WRITERS_POLL_MS);
+  otherWriters.unref();
   return storage;
 }

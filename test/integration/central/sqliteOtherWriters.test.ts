@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { openCentralStorage } from '../../../src/central/storage/openCentralStorage.js';
+import type { CentralStorage } from '../../../src/central/storage/centralStorage.js';
+import { removeDir, tempDir } from '../../support/centralProcess.js';
+
+/**
+ * Two connections on one SQLite file stand for two processes (`badgekiosk central` beside the
+ * store `badgekiosk start` embeds): what one commits, the other serves and announces.
+ */
+describe('SQLite central storage with another writer on the same file', () => {
+  let dir: string;
+  let served: CentralStorage;
+  let other: CentralStorage;
+  beforeEach(async () => {
+    dir = await tempDir('bk-central-writers-');
+    const url = `sqlite:${path.join(dir, 'central.sqlite')}`;
+    served = await openCentralStorage(url);
+    other = await openCentralStorage(url);
+  });
+  afterEach(async () => {
+    await other.close();
+    await served.close();
+    await removeDir(dir);
+  });
+
+  const commitOneSequence = (storage: CentralStorage) => storage.write((tx) => tx.nextSeq());
+
+  it("serves the other writer's committed sequence at once, and never a rolled-back one", async () => {
+    const before = await served.latestSeq();
+    const seq = await commitOneSequence(other);
+    expect(seq).toBe(before + 1);
+    expect(await served.latestSeq()).toBe(seq);
+
+    await expect(other.write(async (tx) => {
+      await tx.nextSeq();
+      throw new Error('refused');
+    })).rejects.toThrow('refused');
+    expect(await served.latestSeq()).toBe(seq);
+  });
+
+  it("announces the other writer's sequence to live channels without anyone asking", async () => {
+    const announced: number[] = [];
+    served.onAnnouncement((seq) => announced.push(seq));
+    const seq = await commitOneSequence(other);
+    for (let i = 0; i < 200 && !announced.includes(seq); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(announced).toEqual([seq]);
+  });
+});
