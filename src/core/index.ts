@@ -18,3 +18,4 @@ export * from './selfService.js';
 export * from './selfServiceMessages.js';
 export * from './siteDay.js';
 export * from './user.js';
+export * from './userAdministration.js';

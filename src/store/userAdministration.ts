@@ -1,6 +1,7 @@
 import {
+  adminStateAfter,
   auditEvent,
-  clearFailedAttempts,
+  changesAdminState,
   err,
   ok,
   toPublicUser,
@@ -8,7 +9,8 @@ import {
   type PublicUser,
   type Result,
   type UnitOfWork,
-  type User,
+  type UserAdminAction,
+  type UserStateAction,
 } from '../core/index.js';
 
 /**
@@ -16,7 +18,7 @@ import {
  * and effects as the central store's admin routes (src/central/services/adminUsers.ts), for a
  * kiosk whose local store is the authority (DESIGN §5).
  */
-export type UserAdminAction = 'unlock' | 'disable' | 'enable' | 'pin-reset' | 'delete';
+export type { UserAdminAction };
 
 export interface UserAdminChange {
   /** The user after the change; after `delete`, as it was. */
@@ -25,25 +27,12 @@ export interface UserAdminChange {
   readonly changed: boolean;
 }
 
-type AdminState = Pick<User, 'pinHash' | 'disabled' | 'failedAttempts' | 'lockedUntil'>;
-
-interface StateChange {
-  readonly kind: AuditKind;
-  readonly apply: (user: User) => AdminState;
-  readonly details?: { readonly fields: string; readonly disabled: boolean };
-}
-
-const STATE_CHANGES: Record<Exclude<UserAdminAction, 'delete'>, StateChange> = {
-  unlock: { kind: 'user.unlocked', apply: (user) => ({ ...user, ...clearFailedAttempts() }) },
-  disable: { kind: 'user.update', apply: (user) => ({ ...user, disabled: true }), details: { fields: 'disabled', disabled: true } },
-  enable: { kind: 'user.update', apply: (user) => ({ ...user, disabled: false }), details: { fields: 'disabled', disabled: false } },
-  // Like the central store's reset: the lock goes too, so the user can set a PIN at once.
-  'pin-reset': { kind: 'pin.reset', apply: (user) => ({ ...user, pinHash: null, ...clearFailedAttempts() }) },
+const AUDIT: Record<UserStateAction, { readonly kind: AuditKind; readonly details?: { readonly fields: string; readonly disabled: boolean } }> = {
+  unlock: { kind: 'user.unlocked' },
+  disable: { kind: 'user.update', details: { fields: 'disabled', disabled: true } },
+  enable: { kind: 'user.update', details: { fields: 'disabled', disabled: false } },
+  'pin-reset': { kind: 'pin.reset' },
 };
-
-function sameState(a: AdminState, b: AdminState): boolean {
-  return a.pinHash === b.pinHash && a.disabled === b.disabled && a.failedAttempts === b.failedAttempts && a.lockedUntil === b.lockedUntil;
-}
 
 export interface UserAdministrationDeps {
   readonly uow: UnitOfWork;
@@ -69,11 +58,9 @@ export function administerUser(deps: UserAdministrationDeps, username: string, a
       audit('user.delete');
       return ok({ user: toPublicUser(user), changed: true });
     }
-    const change = STATE_CHANGES[action];
-    const next = change.apply(user);
-    if (sameState(user, next)) return ok({ user: toPublicUser(user), changed: false });
-    const saved = repos.users.update({ ...user, ...next });
-    audit(change.kind, change.details);
+    if (!changesAdminState(user, action)) return ok({ user: toPublicUser(user), changed: false });
+    const saved = repos.users.update({ ...user, ...adminStateAfter(user, action) });
+    audit(AUDIT[action].kind, AUDIT[action].details);
     return ok({ user: toPublicUser(saved), changed: true });
   });
 }

@@ -6,11 +6,12 @@ import { CLI_ACTOR, withCliKiosk, type CliKiosk } from '../cliKiosk.js';
 import { userDetails, userJson, userListHeader, userListLine } from '../output/userOutput.js';
 import { parseOptions, requireOption } from '../parseOptions.js';
 import { resolvePins } from '../pinInput.js';
-import { withStandaloneKiosk } from '../users/standaloneKiosk.js';
+import { withUserAuthority, type UserAuthority } from '../users/standaloneKiosk.js';
 import { printNoUser, usernameArgument } from '../users/usernameArgument.js';
 import { createUsers, type CommitUsers, type CreateUsersDeps, type CreateUsersOutcome } from '../users/createUsers.js';
 import { readUserCsv, USER_CSV_HEADER, UserCsvFormatError, type UserCsvItem } from '../../userImport/userCsvReader.js';
 
+/** Checks run against the kiosk's copy (the embedded central store re-checks in its transaction). */
 function depsOf(kiosk: CliKiosk, commit: CommitUsers): CreateUsersDeps {
   return {
     users: kiosk.store.uow.repos.users,
@@ -75,8 +76,8 @@ export const usersAddCommand: CliCommand = {
         pin: values.pin === undefined ? '' : (await resolvePins(ctx, [{ value: values.pin, prompt: 'PIN' }]))[0]!,
       },
     };
-    return withStandaloneKiosk(ctx, async (kiosk) => {
-      const outcome = await createUsers(oneItem(item), depsOf(kiosk, commitOne(kiosk)));
+    return withUserAuthority(ctx, async (authority) => {
+      const outcome = await createUsers(oneItem(item), depsOf(authority.kiosk, commitTo(authority, commitOne)));
       if (!outcome.ok) {
         for (const problem of outcome.problems) ctx.stderr.write(`User not added: ${problem.reason}\n`);
         return 1;
@@ -86,6 +87,11 @@ export const usersAddCommand: CliCommand = {
     });
   },
 };
+
+/** Users go to the kiosk's own store, or in one transaction to the embedded central store. */
+function commitTo(authority: UserAuthority, local: (kiosk: CliKiosk) => CommitUsers): CommitUsers {
+  return authority.kind === 'local' ? local(authority.kiosk) : (users) => authority.central.insertUsers(users);
+}
 
 async function* oneItem(item: UserCsvItem): AsyncGenerator<UserCsvItem> {
   yield item;
@@ -105,11 +111,12 @@ export const usersImportCommand: CliCommand = {
       ctx.stderr.write(`Cannot read ${file}: no such file.\n`);
       return 1;
     }
-    return withStandaloneKiosk(ctx, async (kiosk) => {
-      const commit: CommitUsers = (users) => {
-        const result = kiosk.store.importUsers(users, CLI_ACTOR);
+    return withUserAuthority(ctx, async (authority) => {
+      const { kiosk } = authority;
+      const commit = commitTo(authority, (local): CommitUsers => (users) => {
+        const result = local.store.importUsers(users, CLI_ACTOR);
         return result.ok ? { ok: true } : { ok: false, problems: result.error };
-      };
+      });
       if (fromStdin && process.stdin.isTTY) ctx.stderr.write('Reading CSV from the terminal; end with Ctrl-D.\n');
       let outcome: CreateUsersOutcome;
       try {

@@ -8,7 +8,8 @@ import type { UserCsvItem } from '../../userImport/userCsvReader.js';
  * Writes checked users in one store transaction, all or none, re-checking against the store inside
  * it (another process may have written since the plan); problems index into `users`.
  */
-export type CommitUsers = (users: readonly NewUser[]) => { ok: true } | { ok: false; problems: readonly { index: number; reason: string }[] };
+export type CommitOutcome = { ok: true } | { ok: false; problems: readonly { index: number; reason: string }[] };
+export type CommitUsers = (users: readonly NewUser[]) => CommitOutcome | Promise<CommitOutcome>;
 
 export interface CreateUsersDeps {
   readonly users: Pick<UserRepository, 'findByUsername' | 'findByCard' | 'isCardTaken'>;
@@ -43,7 +44,7 @@ export async function createUsers(items: AsyncIterable<UserCsvItem>, deps: Creat
     secondaryCard: row.secondaryCard,
     pinHash: hashes[i] ?? null,
   }));
-  const committed = deps.commit(users);
+  const committed = await deps.commit(users);
   if (!committed.ok) {
     const problems = committed.problems.map((p) => ({ line: rows[p.index]?.line ?? 0, reason: p.reason }));
     return { ok: false, problems, problemCount: problems.length };

@@ -1,45 +1,64 @@
-import { existsSync } from 'node:fs';
-import { kioskPaths } from '../../store/index.js';
+import type { EmbeddedAdministration } from '../../central/embeddedAdministration.js';
 import { readEnrollment, type Enrollment } from '../../sync/index.js';
 import type { CliContext } from '../cliCommand.js';
-import { withCliKiosk, type CliKiosk } from '../cliKiosk.js';
+import { CLI_ACTOR, withCliKiosk, type CliKiosk } from '../cliKiosk.js';
+
+/** Where a user-changing command writes: the kiosk's own store, or the central store `start` embeds. */
+export type UserAuthority =
+  | { readonly kind: 'local'; readonly kiosk: CliKiosk }
+  | { readonly kind: 'embedded'; readonly kiosk: CliKiosk; readonly central: EmbeddedAdministration };
 
 /**
- * Runs a user-changing command (users, PINs, Card/ID numbers) on a kiosk that is its own authority (never enrolled, DESIGN §5).
- * An enrolled kiosk's users are a replica of the central store's: a local change would never reach
- * the central store and the next pull could undo it, so the command is refused (exit 1).
+ * Runs a command that changes users: on the kiosk's own store when it was never enrolled (its own
+ * authority, DESIGN §5); on the central store `badgekiosk start` runs in this data directory when
+ * the kiosk is enrolled with that one. Enrolled with another central store, it is refused (exit 1):
+ * a change to the replica alone would never reach the central store, and a pull could undo it.
+ */
+export function withUserAuthority(ctx: CliContext, fn: (authority: UserAuthority) => Promise<number>): Promise<number> {
+  return withCliKiosk(ctx.dataDir, async (kiosk) => {
+    const enrollment = readEnrollment(kiosk.store);
+    if (!enrollment) return fn({ kind: 'local', kiosk });
+    // Loaded on use: the central store's code (Kysely, pg) stays out of every other command's start.
+    const { openEmbeddedAdministration } = await import('../../central/embeddedAdministration.js');
+    const central = await openEmbeddedAdministration(ctx.dataDir, enrollment.siteId, CLI_ACTOR.username ?? 'cli');
+    if (!central) return refuse(ctx, enrollment);
+    try {
+      const code = await fn({ kind: 'embedded', kiosk, central });
+      if (code === 0) {
+        ctx.stdout.write(
+          'Users of this kiosk live in the central store `badgekiosk start` runs in this data directory: a running kiosk ' +
+            'has a change within a second, a stopped one at its next start (`users list` shows the kiosk\'s copy).\n',
+        );
+      }
+      return code;
+    } finally {
+      await central.close();
+    }
+  });
+}
+
+/**
+ * For commands that act as the user would at a kiosk (PIN, Card/ID): only where the kiosk's own
+ * store is the authority. An enrolled kiosk sends such changes to the central store from its
+ * screen (outbox, Card/ID answers); the CLI has neither, so the change would stay in the copy.
  */
 export function withStandaloneKiosk(ctx: CliContext, fn: (kiosk: CliKiosk) => Promise<number>): Promise<number> {
   return withCliKiosk(ctx.dataDir, async (kiosk) => {
     const enrollment = readEnrollment(kiosk.store);
-    if (enrollment) {
-      ctx.stderr.write(refusal(ctx.dataDir, enrollment));
-      return 1;
-    }
-    return fn(kiosk);
+    if (!enrollment) return fn(kiosk);
+    ctx.stderr.write(
+      `PINs and Card/ID numbers are kept by the central store at ${enrollment.centralUrl} (this kiosk is enrolled with it ` +
+        `as "${enrollment.kioskName}"): change them at the kiosk's screen, where the change reaches the central store; ` +
+        'an administrator can clear a PIN in the central store. Nothing was changed.\n',
+    );
+    return 1;
   });
 }
 
-function refusal(dataDir: string, enrollment: Enrollment): string {
-  const { embeddedCentralDb } = kioskPaths(dataDir);
-  // `badgekiosk start` enrolls with the central store it runs itself: name the ways that one is
-  // managed, since its address is loopback, changes at every start, and answers only while it runs.
-  if (isLoopback(enrollment.centralUrl) && existsSync(embeddedCentralDb)) {
-    return (
-      `Users are managed in the central store that \`badgekiosk start\` runs in this data directory ` +
-      `(${embeddedCentralDb}); this kiosk keeps a copy of its users. Nothing was changed.\n` +
-      `While the kiosk runs, use that store's admin API at ${enrollment.centralUrl} (the port changes at each start; ` +
-      `create an administrator with \`badgekiosk central admin create --username NAME\`), ` +
-      `or keep a one-kiosk site on its own store with \`badgekiosk start --standalone\` on a new data directory.\n`
-    );
-  }
-  return (
+function refuse(ctx: CliContext, enrollment: Enrollment): number {
+  ctx.stderr.write(
     `Users are managed in the central store at ${enrollment.centralUrl}: this kiosk is enrolled with it ` +
-    `(as "${enrollment.kioskName}") and keeps a copy of its users. Nothing was changed.\n`
+      `(as "${enrollment.kioskName}") and keeps a copy of its users. Nothing was changed.\n`,
   );
-}
-
-function isLoopback(url: string): boolean {
-  const host = new URL(url).hostname;
-  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+  return 1;
 }

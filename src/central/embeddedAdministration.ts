@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { changesAdminState, toPublicUser, type NewUser, type PublicUser, type Result, type UserAdminAction } from '../core/index.js';
+import { cryptoRandomSource, kioskPaths, systemClock } from '../store/index.js';
+import { createUser, deleteUser, resetPin, unlockUser, updateUser, type AdminWriteContext } from './services/adminUsers.js';
+import { findUserRowByUsername, toUser } from './services/userRows.js';
+import { openCentralStorage } from './storage/openCentralStorage.js';
+import type { CentralStorage, WriteTx } from './storage/centralStorage.js';
+
+/**
+ * The CLI's way into the central store `badgekiosk start` embeds in a data directory: the admin
+ * services on its SQLite file, from another process. Whether the kiosk runs or not does not
+ * matter: a running one notices the commit (PRAGMA data_version) and its kiosk pulls at once; a
+ * stopped one pulls at its next start.
+ */
+export interface EmbeddedAdministration {
+  /** All users in one transaction, or none; problems carry the index of the user refused. */
+  insertUsers(users: readonly Omit<NewUser, 'id'>[]): Promise<{ ok: true } | { ok: false; problems: readonly { index: number; reason: string }[] }>;
+  administer(username: string, action: UserAdminAction): Promise<Result<{ readonly user: PublicUser; readonly changed: boolean }, 'not-found'>>;
+  close(): Promise<void>;
+}
+
+/** Thrown inside the write transaction so that a refused user rolls every other one back. */
+class RefusedUser extends Error {
+  constructor(readonly index: number, readonly reason: string) {
+    super(reason);
+  }
+}
+
+/**
+ * Undefined when this data directory holds no embedded central store of the site the kiosk is
+ * enrolled with (never started with one, or since enrolled with another central store).
+ */
+export async function openEmbeddedAdministration(dataDir: string, siteId: string, actor: string): Promise<EmbeddedAdministration | undefined> {
+  const file = kioskPaths(dataDir).embeddedCentralDb;
+  if (!existsSync(file)) return undefined;
+  const storage: CentralStorage = await openCentralStorage(`sqlite:${file}`);
+  const site = await storage.db.selectFrom('site').select('site_id').where('id', '=', 1).executeTakeFirst();
+  if (site?.site_id !== siteId) {
+    await storage.close();
+    return undefined;
+  }
+  const inTransaction = <T>(fn: (ctx: AdminWriteContext) => Promise<T>) =>
+    storage.write((tx: WriteTx) => fn({ tx, actor: { username: actor }, now: systemClock.now(), random: cryptoRandomSource }));
+  return {
+    async insertUsers(users) {
+      try {
+        await inTransaction(async (ctx) => {
+          for (const [index, user] of users.entries()) {
+            const created = await createUser(ctx, user);
+            if (!created.ok) throw new RefusedUser(index, created.error.message);
+          }
+        });
+        return { ok: true };
+      } catch (error) {
+        if (error instanceof RefusedUser) return { ok: false, problems: [{ index: error.index, reason: error.reason }] };
+        throw error;
+      }
+    },
+    administer(username, action) {
+      return inTransaction(async (ctx) => {
+        const row = await findUserRowByUsername(ctx.tx.db, username);
+        if (!row) return { ok: false, error: 'not-found' } as const;
+        const before = toUser(row);
+        if (action !== 'delete' && !changesAdminState(before, action)) return { ok: true, value: { user: toPublicUser(before), changed: false } } as const;
+        const done =
+          action === 'delete' ? await deleteUser(ctx, row.id)
+          : action === 'unlock' ? await unlockUser(ctx, row.id)
+          : action === 'pin-reset' ? await resetPin(ctx, row.id)
+          : await updateUser(ctx, row.id, { disabled: action === 'disable' });
+        if (!done.ok) throw new Error(done.error.message);
+        const after = done.value ?? toPublicUser(before);
+        return { ok: true, value: { user: toPublicUser({ ...before, ...after }), changed: true } } as const;
+      });
+    },
+    close: () => storage.close(),
+  };
+}
