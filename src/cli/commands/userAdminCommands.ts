@@ -3,7 +3,7 @@ import type { UserAdminAction, UserAdminChange } from '../../store/index.js';
 import type { CliCommand } from '../cliCommand.js';
 import { CLI_ACTOR } from '../cliKiosk.js';
 import { parseOptions } from '../parseOptions.js';
-import { withUserAuthority } from '../users/standaloneKiosk.js';
+import { withUserAuthority } from '../users/userAuthority.js';
 import { printNoUser, usernameArgument } from '../users/usernameArgument.js';
 
 function cardsOf(user: PublicUser): string[] {

@@ -6,7 +6,7 @@ import { CLI_ACTOR, withCliKiosk, type CliKiosk } from '../cliKiosk.js';
 import { userDetails, userJson, userListHeader, userListLine } from '../output/userOutput.js';
 import { parseOptions, requireOption } from '../parseOptions.js';
 import { resolvePins } from '../pinInput.js';
-import { withUserAuthority, type UserAuthority } from '../users/standaloneKiosk.js';
+import { withUserAuthority, type UserAuthority } from '../users/userAuthority.js';
 import { printNoUser, usernameArgument } from '../users/usernameArgument.js';
 import { createUsers, type CommitUsers, type CreateUsersDeps, type CreateUsersOutcome } from '../users/createUsers.js';
 import { readUserCsv, USER_CSV_HEADER, UserCsvFormatError, type UserCsvItem } from '../../userImport/userCsvReader.js';
