@@ -2,13 +2,14 @@ import { existsSync } from 'node:fs';
 import { changesAdminState, toPublicUser, type NewUser, type PublicUser, type Result, type UserAdminAction } from '../core/index.js';
 import { cryptoRandomSource, kioskPaths, systemClock } from '../store/index.js';
 import { createUser, deleteUser, resetPin, unlockUser, updateUser, type AdminWriteContext } from './services/adminUsers.js';
+import { setConfigAudited, type ConfigChange } from './services/centralConfig.js';
 import { findUserRowByUsername, toUser } from './services/userRows.js';
 import { openCentralStorage } from './storage/openCentralStorage.js';
 import type { CentralStorage, WriteTx } from './storage/centralStorage.js';
 
 /**
  * The CLI's way into the central store `badgekiosk start` embeds in a data directory: the admin
- * services on its SQLite file, from another process. Whether the kiosk runs or not does not
+ * services (users, configuration) on its SQLite file, from another process. Whether the kiosk runs or not does not
  * matter: a running one notices the commit (PRAGMA data_version) and its kiosk pulls at once; a
  * stopped one pulls at its next start.
  */
@@ -16,6 +17,8 @@ export interface EmbeddedAdministration {
   /** All users in one transaction, or none; problems carry the index of the user refused. */
   insertUsers(users: readonly Omit<NewUser, 'id'>[]): Promise<{ ok: true } | { ok: false; problems: readonly { index: number; reason: string }[] }>;
   administer(username: string, action: UserAdminAction): Promise<Result<{ readonly user: PublicUser; readonly changed: boolean }, 'not-found'>>;
+  /** Validated like the admin API's PUT config/{name}; audited as `config.set`. */
+  setConfig(name: string, raw: string): Promise<Result<ConfigChange, string>>;
   close(): Promise<void>;
 }
 
@@ -71,6 +74,9 @@ export async function openEmbeddedAdministration(dataDir: string, siteId: string
         const after = done.value ?? toPublicUser(before);
         return { ok: true, value: { user: toPublicUser({ ...before, ...after }), changed: true } } as const;
       });
+    },
+    setConfig(name, raw) {
+      return storage.write((tx) => setConfigAudited(tx, name, raw, { actor, now: systemClock.now(), random: cryptoRandomSource }));
     },
     close: () => storage.close(),
   };

@@ -2,10 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CentralContext } from '../centralContext.js';
-import { configKeyDefinition, shownConfigValue } from '../../core/index.js';
 import { errorResponseSchema } from '../protocol/kioskProtocol.js';
-import { appendAudit } from '../services/centralAudit.js';
-import { listConfig, setConfig } from '../services/centralConfig.js';
+import { listConfig, setConfigAudited } from '../services/centralConfig.js';
 import { configEntrySchema, configNameParamsSchema, setConfigSchema } from './adminSchemas.js';
 import { ADMIN_SECURITY } from './adminSchemas.js';
 import { errorBody } from './errorReplies.js';
@@ -40,18 +38,8 @@ export function registerAdminConfigRoutes(app: FastifyInstance, ctx: CentralCont
     },
     preHandler,
   }, async (request, reply) => {
-    const now = ctx.clock.now();
-    const saved = await ctx.storage.write(async (tx) => {
-      const result = await setConfig(tx, request.params.name, request.body.value, now);
-      if (result.ok) {
-        const shown = (value: boolean | number | string) => shownConfigValue(configKeyDefinition(result.value.name), value);
-        await appendAudit(tx.db, {
-          id: ctx.random.uuid(), at: now, kind: 'config.set', outcome: 'success', userId: null, username: null, kioskId: null,
-          actor: request.admin!.username, code: null, details: { key: result.value.name, value: shown(result.value.value), previous: shown(result.value.previous) },
-        });
-      }
-      return result;
-    });
+    const who = { actor: request.admin!.username, now: ctx.clock.now(), random: ctx.random };
+    const saved = await ctx.storage.write((tx) => setConfigAudited(tx, request.params.name, request.body.value, who));
     if (!saved.ok) return reply.code(400).send(errorBody('invalid-config', saved.error));
     return (await listConfig(ctx.storage.db)).find((e) => e.name === saved.value.name)!;
   });

@@ -3,14 +3,17 @@ import {
   defaultConfigValues,
   describeRange,
   isConfigKeyName,
+  configKeyDefinition,
   shownConfigValue,
   validateConfigChange,
+  type RandomSource,
   type ConfigKeyName,
   type ConfigValues,
   type Result,
 } from '../../core/index.js';
 import { err, ok } from '../../core/index.js';
 import type { CentralDb, WriteTx } from '../storage/centralStorage.js';
+import { appendAudit } from './centralAudit.js';
 
 /** The configuration in force on the site: registry defaults overlaid with what administrators set. */
 export async function readConfig(db: CentralDb): Promise<ConfigValues> {
@@ -62,4 +65,20 @@ export async function setConfig(tx: WriteTx, name: string, raw: unknown, now: nu
     .onConflict((oc) => oc.column('name').doUpdateSet({ value: text, updated_at: now, seq }))
     .execute();
   return ok({ name: key, value: value as boolean | number | string, previous: current[key] as boolean | number | string });
+}
+
+export type ConfigChange = { name: ConfigKeyName; value: boolean | number | string; previous: boolean | number | string };
+
+/** setConfig plus its `config.set` audit row (value and previous value as shown to people), in the caller's transaction. */
+export async function setConfigAudited(
+  tx: WriteTx, name: string, raw: unknown, who: { readonly actor: string; readonly now: number; readonly random: RandomSource },
+): Promise<Result<ConfigChange, string>> {
+  const result = await setConfig(tx, name, raw, who.now);
+  if (!result.ok) return result;
+  const shown = (value: boolean | number | string) => shownConfigValue(configKeyDefinition(result.value.name), value);
+  await appendAudit(tx.db, {
+    id: who.random.uuid(), at: who.now, kind: 'config.set', outcome: 'success', userId: null, username: null, kioskId: null,
+    actor: who.actor, code: null, details: { key: result.value.name, value: shown(result.value.value), previous: shown(result.value.previous) },
+  });
+  return result;
 }

@@ -3,6 +3,7 @@ import { UsageError, type CliCommand } from '../cliCommand.js';
 import { CLI_ACTOR, withCliKiosk } from '../cliKiosk.js';
 import { configListText, configRows } from '../output/configOutput.js';
 import { parseOptions } from '../parseOptions.js';
+import { withChangeAuthority } from '../changeAuthority.js';
 
 /** The registry's own refusal for a key it does not know (the same words `config set` gives). */
 function unknownKey(name: string): string {
@@ -51,15 +52,15 @@ export const configSetCommand: CliCommand = {
     const { positionals } = parseOptions(argv, {}, true);
     if (positionals.length !== 2) throw new UsageError('Give a configuration key and a value.');
     const [name, raw] = positionals as [string, string];
-    return withCliKiosk(ctx.dataDir, async (kiosk) => {
-      const result = kiosk.store.setConfig(name, raw, CLI_ACTOR);
+    return withChangeAuthority(ctx, async (authority) => {
+      const result = authority.kind === 'local' ? authority.kiosk.store.setConfig(name, raw, CLI_ACTOR) : await authority.central.setConfig(name, raw);
       if (!result.ok) {
         ctx.stderr.write(`${result.error}\n`);
         return 1;
       }
       ctx.stdout.write(`${result.value.name} = ${String(shownConfigValue(configKeyDefinition(result.value.name), result.value.value))}\n`);
       return 0;
-    });
+    }, 'configuration');
   },
 };
 

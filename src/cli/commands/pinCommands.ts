@@ -1,5 +1,5 @@
 import type { CliCommand } from '../cliCommand.js';
-import { withStandaloneKiosk } from '../users/userAuthority.js';
+import { withStandaloneKiosk } from '../changeAuthority.js';
 import { CREDENTIAL_OPTIONS, CREDENTIAL_USAGE, credentialFrom } from '../credentialOptions.js';
 import { parseOptions, requireOption } from '../parseOptions.js';
 import { resolvePins } from '../pinInput.js';

@@ -3,7 +3,7 @@ import type { UserAdminAction, UserAdminChange } from '../../store/index.js';
 import type { CliCommand } from '../cliCommand.js';
 import { CLI_ACTOR } from '../cliKiosk.js';
 import { parseOptions } from '../parseOptions.js';
-import { withUserAuthority } from '../users/userAuthority.js';
+import { withChangeAuthority } from '../changeAuthority.js';
 import { printNoUser, usernameArgument } from '../users/usernameArgument.js';
 
 function cardsOf(user: PublicUser): string[] {
@@ -22,7 +22,7 @@ function userAdminCommand(action: UserAdminAction, summary: string, report: (cha
     async run(ctx, argv) {
       const { positionals } = parseOptions(argv, {}, true);
       const username = usernameArgument(positionals);
-      return withUserAuthority(ctx, async (authority) => {
+      return withChangeAuthority(ctx, async (authority) => {
         const result =
           authority.kind === 'local' ? authority.kiosk.store.administerUser(username, action, CLI_ACTOR) : await authority.central.administer(username, action);
         if (!result.ok) return printNoUser(ctx, username);

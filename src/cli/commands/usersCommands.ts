@@ -6,7 +6,7 @@ import { CLI_ACTOR, withCliKiosk, type CliKiosk } from '../cliKiosk.js';
 import { userDetails, userJson, userListHeader, userListLine } from '../output/userOutput.js';
 import { parseOptions, requireOption } from '../parseOptions.js';
 import { resolvePins } from '../pinInput.js';
-import { withUserAuthority, type UserAuthority } from '../users/userAuthority.js';
+import { withChangeAuthority, type ChangeAuthority } from '../changeAuthority.js';
 import { printNoUser, usernameArgument } from '../users/usernameArgument.js';
 import { createUsers, type CommitUsers, type CreateUsersDeps, type CreateUsersOutcome } from '../users/createUsers.js';
 import { readUserCsv, USER_CSV_HEADER, UserCsvFormatError, type UserCsvItem } from '../../userImport/userCsvReader.js';
@@ -76,7 +76,7 @@ export const usersAddCommand: CliCommand = {
         pin: values.pin === undefined ? '' : (await resolvePins(ctx, [{ value: values.pin, prompt: 'PIN' }]))[0]!,
       },
     };
-    return withUserAuthority(ctx, async (authority) => {
+    return withChangeAuthority(ctx, async (authority) => {
       const outcome = await createUsers(oneItem(item), depsOf(authority.kiosk, commitTo(authority, commitOne)));
       if (!outcome.ok) {
         for (const problem of outcome.problems) ctx.stderr.write(`User not added: ${problem.reason}\n`);
@@ -89,7 +89,7 @@ export const usersAddCommand: CliCommand = {
 };
 
 /** Users go to the kiosk's own store, or in one transaction to the embedded central store. */
-function commitTo(authority: UserAuthority, local: (kiosk: CliKiosk) => CommitUsers): CommitUsers {
+function commitTo(authority: ChangeAuthority, local: (kiosk: CliKiosk) => CommitUsers): CommitUsers {
   return authority.kind === 'local' ? local(authority.kiosk) : (users) => authority.central.insertUsers(users);
 }
 
@@ -111,7 +111,7 @@ export const usersImportCommand: CliCommand = {
       ctx.stderr.write(`Cannot read ${file}: no such file.\n`);
       return 1;
     }
-    return withUserAuthority(ctx, async (authority) => {
+    return withChangeAuthority(ctx, async (authority) => {
       const { kiosk } = authority;
       const commit = commitTo(authority, (local): CommitUsers => (users) => {
         const result = local.store.importUsers(users, CLI_ACTOR);

@@ -14,7 +14,7 @@ const ada = DEMO_USERS.find((u) => u.username === 'ada')!;
  * enrolled with its embedded central store; the kiosk is a real runtime in this process, with the
  * embedded central store on SQLite in the same data directory.
  */
-describe('users commands on a kiosk enrolled with its embedded central store', { timeout: 120_000 }, () => {
+describe('users and config commands on a kiosk enrolled with its embedded central store', { timeout: 120_000 }, () => {
   let dataDir: string;
   let kiosk: HostKiosk | undefined;
   let cli: CliRunner;
@@ -47,6 +47,12 @@ describe('users commands on a kiosk enrolled with its embedded central store', {
 
     expect(await cli.run(['users', 'disable', ada.username])).toMatchObject({ code: 0, stdout: expect.stringContaining('Disabled ada') });
     await until('ada disabled in the kiosk copy', () => replicaUser('ada')?.disabled === true);
+    const limit = await cli.run(['config', 'set', 'user.can-change-card-id.num-times-per-day', '5']);
+    expect(limit).toMatchObject({ code: 0, stdout: expect.stringContaining('The configuration of this kiosk lives in the central store') });
+    await until('the daily limit in the kiosk copy', () => kiosk!.runtime.store.configValues()['user.can-change-card-id.num-times-per-day'] === 5);
+    // Checked by the same registry rules, against the central store's configuration.
+    const refused = await cli.run(['config', 'set', 'pin.min-length', '13']);
+    expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('pin.min-length') });
     // A username or Card/ID number taken in the central store is refused there, and nothing is written.
     const taken = await cli.run(['users', 'add', '--username', 'zed2', '--primary-card', ada.primaryCard]);
     expect(taken.code).toBe(1);
@@ -67,7 +73,9 @@ describe('users commands on a kiosk enrolled with its embedded central store', {
     const central = await openCentralStorage(`sqlite:${kioskPaths(dataDir).embeddedCentralDb}`);
     try {
       const audit = await central.db.selectFrom('audit').select(['kind', 'actor', 'username']).where('actor', '=', 'cli').orderBy('n').execute();
-      expect(audit.map((a) => [a.kind, a.username])).toEqual([['user.add', 'zed'], ['user.update', 'ada'], ['user.update', 'ada'], ['user.delete', 'zed']]);
+      expect(audit.map((a) => [a.kind, a.username])).toEqual([
+        ['user.add', 'zed'], ['user.update', 'ada'], ['config.set', null], ['user.update', 'ada'], ['user.delete', 'zed'],
+      ]);
     } finally {
       await central.close();
     }

@@ -1,10 +1,10 @@
-import type { EmbeddedAdministration } from '../../central/embeddedAdministration.js';
-import { readEnrollment, type Enrollment } from '../../sync/index.js';
-import type { CliContext } from '../cliCommand.js';
-import { CLI_ACTOR, withCliKiosk, type CliKiosk } from '../cliKiosk.js';
+import type { EmbeddedAdministration } from '../central/embeddedAdministration.js';
+import { readEnrollment, type Enrollment } from '../sync/index.js';
+import type { CliContext } from './cliCommand.js';
+import { CLI_ACTOR, withCliKiosk, type CliKiosk } from './cliKiosk.js';
 
-/** Where a user-changing command writes: the kiosk's own store, or the central store `start` embeds. */
-export type UserAuthority =
+/** Where a command changing users or configuration writes: the kiosk's own store, or the central store `start` embeds. */
+export type ChangeAuthority =
   | { readonly kind: 'local'; readonly kiosk: CliKiosk }
   | { readonly kind: 'embedded'; readonly kiosk: CliKiosk; readonly central: EmbeddedAdministration };
 
@@ -14,20 +14,21 @@ export type UserAuthority =
  * the kiosk is enrolled with that one. Enrolled with another central store, it is refused (exit 1):
  * a change to the replica alone would never reach the central store, and a pull could undo it.
  */
-export function withUserAuthority(ctx: CliContext, fn: (authority: UserAuthority) => Promise<number>): Promise<number> {
+export function withChangeAuthority(ctx: CliContext, fn: (authority: ChangeAuthority) => Promise<number>, subject: 'users' | 'configuration' = 'users'): Promise<number> {
   return withCliKiosk(ctx.dataDir, async (kiosk) => {
     const enrollment = readEnrollment(kiosk.store);
     if (!enrollment) return fn({ kind: 'local', kiosk });
     // Loaded on use: the central store's code (Kysely, pg) stays out of every other command's start.
-    const { openEmbeddedAdministration } = await import('../../central/embeddedAdministration.js');
+    const { openEmbeddedAdministration } = await import('../central/embeddedAdministration.js');
     const central = await openEmbeddedAdministration(ctx.dataDir, enrollment.siteId, CLI_ACTOR.username ?? 'cli');
-    if (!central) return refuse(ctx, enrollment);
+    if (!central) return refuse(ctx, enrollment, subject);
     try {
       const code = await fn({ kind: 'embedded', kiosk, central });
       if (code === 0) {
+        const [what, list] = subject === 'users' ? ['Users of this kiosk live', 'users list'] : ['The configuration of this kiosk lives', 'config list'];
         ctx.stdout.write(
-          'Users of this kiosk live in the central store `badgekiosk start` runs in this data directory: a running kiosk ' +
-            'has a change within a second, a stopped one at its next start (`users list` shows the kiosk\'s copy).\n',
+          `${what} in the central store \`badgekiosk start\` runs in this data directory: a running kiosk ` +
+            `has a change within a second, a stopped one at its next start (\`${list}\` shows the kiosk's copy).\n`,
         );
       }
       return code;
@@ -55,10 +56,11 @@ export function withStandaloneKiosk(ctx: CliContext, fn: (kiosk: CliKiosk) => Pr
   });
 }
 
-function refuse(ctx: CliContext, enrollment: Enrollment): number {
+function refuse(ctx: CliContext, enrollment: Enrollment, subject: 'users' | 'configuration'): number {
+  const what = subject === 'users' ? 'Users are' : 'Configuration is';
   ctx.stderr.write(
-    `Users are managed in the central store at ${enrollment.centralUrl}: this kiosk is enrolled with it ` +
-      `(as "${enrollment.kioskName}") and keeps a copy of its users. Nothing was changed.\n`,
+    `${what} managed in the central store at ${enrollment.centralUrl}: this kiosk is enrolled with it ` +
+      `(as "${enrollment.kioskName}") and keeps a copy of its ${subject}. Nothing was changed.\n`,
   );
   return 1;
 }
