@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { changesAdminState, toPublicUser, type NewUser, type PublicUser, type Result, type UserAdminAction } from '../core/index.js';
 import { cryptoRandomSource, kioskPaths, systemClock } from '../store/index.js';
 import { createUser, deleteUser, resetPin, unlockUser, updateUser, type AdminWriteContext } from './services/adminUsers.js';
-import { setConfigAudited, type ConfigChange } from './services/centralConfig.js';
+import { setConfigAudited, setTechnicianPinHash, type ConfigChange, type TechnicianPinChange } from './services/centralConfig.js';
 import { findUserRowByUsername, toUser } from './services/userRows.js';
 import { openCentralStorage } from './storage/openCentralStorage.js';
 import type { CentralStorage, WriteTx } from './storage/centralStorage.js';
@@ -19,6 +19,8 @@ export interface EmbeddedAdministration {
   administer(username: string, action: UserAdminAction): Promise<Result<{ readonly user: PublicUser; readonly changed: boolean }, 'not-found'>>;
   /** Validated like the admin API's PUT config/{name}; audited as `config.set`. */
   setConfig(name: string, raw: string): Promise<Result<ConfigChange, string>>;
+  /** As the admin API's technician-pin routes: the hash of every kiosk's technician PIN ('' clears it). */
+  setTechnicianPinHash(hash: string, what: TechnicianPinChange): Promise<Result<ConfigChange, string>>;
   close(): Promise<void>;
 }
 
@@ -77,6 +79,9 @@ export async function openEmbeddedAdministration(dataDir: string, siteId: string
     },
     setConfig(name, raw) {
       return storage.write((tx) => setConfigAudited(tx, name, raw, { actor, now: systemClock.now(), random: cryptoRandomSource }));
+    },
+    setTechnicianPinHash(hash, what) {
+      return storage.write((tx) => setTechnicianPinHash(tx, hash, what, { actor, now: systemClock.now(), random: cryptoRandomSource }));
     },
     close: () => storage.close(),
   };

@@ -4,8 +4,7 @@ import { z } from 'zod';
 import { validatePinPolicy } from '../../core/index.js';
 import type { CentralContext } from '../centralContext.js';
 import { errorResponseSchema } from '../protocol/kioskProtocol.js';
-import { appendAudit } from '../services/centralAudit.js';
-import { readConfig, setConfig } from '../services/centralConfig.js';
+import { readConfig, setTechnicianPinHash, type TechnicianPinChange } from '../services/centralConfig.js';
 import { ADMIN_SECURITY, idParamsSchema } from './adminSchemas.js';
 import { errorBody } from './errorReplies.js';
 import { adminAuth } from './requestAuth.js';
@@ -32,19 +31,8 @@ export function registerAdminTechnicianRoutes(app: FastifyInstance, ctx: Central
   const r = app.withTypeProvider<ZodTypeProvider>();
   const preHandler = adminAuth(ctx);
 
-  async function store(hash: string, actor: string, what: 'technician-pin-set' | 'technician-pin-cleared') {
-    const now = ctx.clock.now();
-    return ctx.storage.write(async (tx) => {
-      const result = await setConfig(tx, 'technician.pin-hash', hash, now);
-      if (result.ok) {
-        await appendAudit(tx.db, {
-          id: ctx.random.uuid(), at: now, kind: 'technician.change', outcome: 'success', userId: null, username: null, kioskId: null,
-          actor, code: null, details: { what, key: 'technician.pin-hash' },
-        });
-      }
-      return result;
-    });
-  }
+  const store = (hash: string, actor: string, what: TechnicianPinChange) =>
+    ctx.storage.write((tx) => setTechnicianPinHash(tx, hash, what, { actor, now: ctx.clock.now(), random: ctx.random }));
 
   r.put('/api/v1/admin/technician-pin', {
     schema: { tags, security, summary: 'Set the technician PIN of every kiosk (kiosks receive its hash at their next pull)', body: technicianPinSchema, response: { 200: technicianPinStateSchema, ...errors } },

@@ -82,3 +82,18 @@ export async function setConfigAudited(
   });
   return result;
 }
+
+export type TechnicianPinChange = 'technician-pin-set' | 'technician-pin-cleared';
+
+/** `technician.pin-hash` for every kiosk ('' clears it), audited as `technician.change` without the hash. */
+export async function setTechnicianPinHash(
+  tx: WriteTx, hash: string, what: TechnicianPinChange, who: { readonly actor: string; readonly now: number; readonly random: RandomSource },
+): Promise<Result<ConfigChange, string>> {
+  const result = await setConfig(tx, 'technician.pin-hash', hash, who.now);
+  if (!result.ok) return result;
+  await appendAudit(tx.db, {
+    id: who.random.uuid(), at: who.now, kind: 'technician.change', outcome: 'success', userId: null, username: null, kioskId: null,
+    actor: who.actor, code: null, details: { what, key: 'technician.pin-hash' },
+  });
+  return result;
+}

@@ -3,6 +3,8 @@ import { createArgon2PinHasher, cryptoRandomSource, kioskPaths, openKioskStore, 
 import { SqliteTechnicianLock } from '../../store/sqliteTechnicianLock.js';
 import { UsageError, type CliCommand, type CliContext } from '../cliCommand.js';
 import { parseOptions } from '../parseOptions.js';
+import { withChangeAuthority } from '../changeAuthority.js';
+import type { TechnicianPinChange } from '../../central/services/centralConfig.js';
 
 async function readPinFromStdin(): Promise<string | undefined> {
   if (process.stdin.isTTY) return undefined;
@@ -14,21 +16,28 @@ async function readPinFromStdin(): Promise<string | undefined> {
   return text.split(/\r?\n/)[0];
 }
 
-/** Sets or clears technician.pin-hash, audits it, and starts the wrong-PIN count afresh. */
-function storeTechnicianPin(ctx: CliContext, hash: string, what: 'technician-pin-set' | 'technician-pin-cleared'): string | null {
-  const store = openKioskStore({ file: kioskPaths(ctx.dataDir).db });
-  try {
-    const set = store.setConfig('technician.pin-hash', hash, { username: 'cli' });
-    if (!set.ok) return set.error;
+/**
+ * Sets or clears technician.pin-hash where this kiosk's configuration is kept (its own store, or
+ * the central store `start` embeds), audits it, and starts this kiosk's wrong-PIN count afresh.
+ */
+function storeTechnicianPin(ctx: CliContext, hash: () => Promise<string>, what: TechnicianPinChange, done: string): Promise<number> {
+  return withChangeAuthority(ctx, async (authority) => {
+    const { store } = authority.kiosk;
+    const set = authority.kind === 'local'
+      ? store.setConfig('technician.pin-hash', await hash(), { username: 'cli' })
+      : await authority.central.setTechnicianPinHash(await hash(), what);
+    if (!set.ok) {
+      ctx.stderr.write(`${set.error}\n`);
+      return 1;
+    }
     const event = auditEvent({
       id: cryptoRandomSource.uuid(), at: systemClock.now(), kind: 'technician.change', outcome: 'success', kioskId: null,
       details: { what, actor: 'cli' },
     });
     new SqliteTechnicianLock(store).write({ failedAttempts: 0, lockedUntil: null }, event);
-    return null;
-  } finally {
-    store.close();
-  }
+    ctx.stdout.write(`${done}\n`);
+    return 0;
+  }, 'configuration');
 }
 
 export const technicianPinSetCommand: CliCommand = {
@@ -56,14 +65,12 @@ export const technicianPinSetCommand: CliCommand = {
       ctx.stderr.write(`The technician PIN is not allowed: ${policy.error.message}\n`);
       return 1;
     }
-    const hasher = await createArgon2PinHasher({ pepperFile: kioskPaths(ctx.dataDir).pepper });
-    const problem = storeTechnicianPin(ctx, await hasher.hash(pin), 'technician-pin-set');
-    if (problem) {
-      ctx.stderr.write(`${problem}\n`);
-      return 1;
-    }
-    ctx.stdout.write('Technician PIN set. Hold the top-left corner of the idle screen to open technician mode.\n');
-    return 0;
+    return storeTechnicianPin(
+      ctx,
+      async () => (await createArgon2PinHasher({ pepperFile: kioskPaths(ctx.dataDir).pepper })).hash(pin),
+      'technician-pin-set',
+      'Technician PIN set. Hold the top-left corner of the idle screen to open technician mode.',
+    );
   },
 };
 
@@ -73,12 +80,6 @@ export const technicianPinClearCommand: CliCommand = {
   usage: 'badgekiosk technician pin clear',
   async run(ctx, argv) {
     parseOptions(argv, {});
-    const problem = storeTechnicianPin(ctx, '', 'technician-pin-cleared');
-    if (problem) {
-      ctx.stderr.write(`${problem}\n`);
-      return 1;
-    }
-    ctx.stdout.write('Technician PIN removed: technician mode cannot be opened until a new one is set.\n');
-    return 0;
+    return storeTechnicianPin(ctx, async () => '', 'technician-pin-cleared', 'Technician PIN removed: technician mode cannot be opened until a new one is set.');
   },
 };

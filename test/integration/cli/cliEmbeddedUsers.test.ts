@@ -50,6 +50,8 @@ describe('users and config commands on a kiosk enrolled with its embedded centra
     const limit = await cli.run(['config', 'set', 'user.can-change-card-id.num-times-per-day', '5']);
     expect(limit).toMatchObject({ code: 0, stdout: expect.stringContaining('The configuration of this kiosk lives in the central store') });
     await until('the daily limit in the kiosk copy', () => kiosk!.runtime.store.configValues()['user.can-change-card-id.num-times-per-day'] === 5);
+    expect(await cli.run(['technician', 'pin', 'set'], { input: '2580\n' })).toMatchObject({ code: 0, stdout: expect.stringContaining('Technician PIN set.') });
+    await until('the technician PIN hash in the kiosk copy', () => kiosk!.runtime.store.configValues()['technician.pin-hash'] !== '');
     // Checked by the same registry rules, against the central store's configuration.
     const refused = await cli.run(['config', 'set', 'pin.min-length', '13']);
     expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('pin.min-length') });
@@ -74,7 +76,7 @@ describe('users and config commands on a kiosk enrolled with its embedded centra
     try {
       const audit = await central.db.selectFrom('audit').select(['kind', 'actor', 'username']).where('actor', '=', 'cli').orderBy('n').execute();
       expect(audit.map((a) => [a.kind, a.username])).toEqual([
-        ['user.add', 'zed'], ['user.update', 'ada'], ['config.set', null], ['user.update', 'ada'], ['user.delete', 'zed'],
+        ['user.add', 'zed'], ['user.update', 'ada'], ['config.set', null], ['technician.change', null], ['user.update', 'ada'], ['user.delete', 'zed'],
       ]);
     } finally {
       await central.close();

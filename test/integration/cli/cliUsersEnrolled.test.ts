@@ -45,10 +45,12 @@ describe('user-changing commands on a kiosk enrolled with a central store (a rea
         stderr: `Users are managed in the central store at ${central.url}: this kiosk is enrolled with it (as "Front desk") and keeps a copy of its users. Nothing was changed.\n`,
       });
     }
-    expect(await cli.run(['config', 'set', 'pin.min-length', '6'])).toEqual({
-      code: 1, stdout: '',
-      stderr: `Configuration is managed in the central store at ${central.url}: this kiosk is enrolled with it (as "Front desk") and keeps a copy of its configuration. Nothing was changed.\n`,
-    });
+    for (const [args, input] of [[['config', 'set', 'pin.min-length', '6']], [['technician', 'pin', 'set'], '2580\n'], [['technician', 'pin', 'clear']]] as [string[], string?][]) {
+      expect({ args, ...(await cli.run(args, input === undefined ? {} : { input })) }).toEqual({
+        args, code: 1, stdout: '',
+        stderr: `Configuration is managed in the central store at ${central.url}: this kiosk is enrolled with it (as "Front desk") and keeps a copy of its configuration. Nothing was changed.\n`,
+      });
+    }
     // Without the kiosk's outbox these would change the replica only, and the central store would never know.
     const selfService = [
       ['pin', 'set', '--card', '8880001', '--new-pin', '482913'],
