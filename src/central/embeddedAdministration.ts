@@ -73,16 +73,12 @@ export async function openEmbeddedAdministration(dataDir: string, siteId: string
           : action === 'pin-reset' ? await resetPin(ctx, row.id)
           : await updateUser(ctx, row.id, { disabled: action === 'disable' });
         if (!done.ok) throw new Error(done.error.message);
-        const after = done.value ?? toPublicUser(before);
-        return { ok: true, value: { user: toPublicUser({ ...before, ...after }), changed: true } } as const;
+        // After delete, the user as they were.
+        return { ok: true, value: { user: done.value ?? toPublicUser(before), changed: true } } as const;
       });
     },
-    setConfig(name, raw) {
-      return storage.write((tx) => setConfigAudited(tx, name, raw, { actor, now: systemClock.now(), random: cryptoRandomSource }));
-    },
-    setTechnicianPinHash(hash, what) {
-      return storage.write((tx) => setTechnicianPinHash(tx, hash, what, { actor, now: systemClock.now(), random: cryptoRandomSource }));
-    },
+    setConfig: (name, raw) => inTransaction((ctx) => setConfigAudited(ctx, name, raw)),
+    setTechnicianPinHash: (hash, what) => inTransaction((ctx) => setTechnicianPinHash(ctx, hash, what)),
     close: () => storage.close(),
   };
 }

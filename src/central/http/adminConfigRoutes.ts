@@ -38,8 +38,9 @@ export function registerAdminConfigRoutes(app: FastifyInstance, ctx: CentralCont
     },
     preHandler,
   }, async (request, reply) => {
-    const who = { actor: request.admin!.username, now: ctx.clock.now(), random: ctx.random };
-    const saved = await ctx.storage.write((tx) => setConfigAudited(tx, request.params.name, request.body.value, who));
+    const saved = await ctx.storage.write((tx) =>
+      setConfigAudited({ tx, actor: request.admin!, now: ctx.clock.now(), random: ctx.random }, request.params.name, request.body.value),
+    );
     if (!saved.ok) return reply.code(400).send(errorBody('invalid-config', saved.error));
     return (await listConfig(ctx.storage.db)).find((e) => e.name === saved.value.name)!;
   });

@@ -32,7 +32,7 @@ export function registerAdminTechnicianRoutes(app: FastifyInstance, ctx: Central
   const preHandler = adminAuth(ctx);
 
   const store = (hash: string, actor: string, what: TechnicianPinChange) =>
-    ctx.storage.write((tx) => setTechnicianPinHash(tx, hash, what, { actor, now: ctx.clock.now(), random: ctx.random }));
+    ctx.storage.write((tx) => setTechnicianPinHash({ tx, actor: { username: actor }, now: ctx.clock.now(), random: ctx.random }, hash, what));
 
   r.put('/api/v1/admin/technician-pin', {
     schema: { tags, security, summary: 'Set the technician PIN of every kiosk (kiosks receive its hash at their next pull)', body: technicianPinSchema, response: { 200: technicianPinStateSchema, ...errors } },

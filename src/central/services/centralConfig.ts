@@ -6,14 +6,14 @@ import {
   configKeyDefinition,
   shownConfigValue,
   validateConfigChange,
-  type RandomSource,
   type ConfigKeyName,
   type ConfigValues,
   type Result,
 } from '../../core/index.js';
 import { err, ok } from '../../core/index.js';
 import type { CentralDb, WriteTx } from '../storage/centralStorage.js';
-import { appendAudit } from './centralAudit.js';
+import type { AdminWriteContext } from './adminUsers.js';
+import { appendAudit, type CentralAuditKind } from './centralAudit.js';
 
 /** The configuration in force on the site: registry defaults overlaid with what administrators set. */
 export async function readConfig(db: CentralDb): Promise<ConfigValues> {
@@ -69,31 +69,31 @@ export async function setConfig(tx: WriteTx, name: string, raw: unknown, now: nu
 
 export type ConfigChange = { name: ConfigKeyName; value: boolean | number | string; previous: boolean | number | string };
 
-/** setConfig plus its `config.set` audit row (value and previous value as shown to people), in the caller's transaction. */
-export async function setConfigAudited(
-  tx: WriteTx, name: string, raw: unknown, who: { readonly actor: string; readonly now: number; readonly random: RandomSource },
+/** setConfig plus one audit row describing the change, in the administrator's transaction. */
+async function setConfigWithAudit(
+  ctx: AdminWriteContext, name: string, raw: unknown,
+  describe: (change: ConfigChange) => { readonly kind: CentralAuditKind; readonly details: Readonly<Record<string, string | number | boolean>> },
 ): Promise<Result<ConfigChange, string>> {
-  const result = await setConfig(tx, name, raw, who.now);
+  const result = await setConfig(ctx.tx, name, raw, ctx.now);
   if (!result.ok) return result;
-  const shown = (value: boolean | number | string) => shownConfigValue(configKeyDefinition(result.value.name), value);
-  await appendAudit(tx.db, {
-    id: who.random.uuid(), at: who.now, kind: 'config.set', outcome: 'success', userId: null, username: null, kioskId: null,
-    actor: who.actor, code: null, details: { key: result.value.name, value: shown(result.value.value), previous: shown(result.value.previous) },
+  const { kind, details } = describe(result.value);
+  await appendAudit(ctx.tx.db, {
+    id: ctx.random.uuid(), at: ctx.now, kind, outcome: 'success', userId: null, username: null, kioskId: null, actor: ctx.actor.username, code: null, details,
   });
   return result;
+}
+
+/** Audited as `config.set`, with the value and the previous value as shown to people. */
+export function setConfigAudited(ctx: AdminWriteContext, name: string, raw: unknown): Promise<Result<ConfigChange, string>> {
+  return setConfigWithAudit(ctx, name, raw, (change) => {
+    const shown = (value: boolean | number | string) => shownConfigValue(configKeyDefinition(change.name), value);
+    return { kind: 'config.set', details: { key: change.name, value: shown(change.value), previous: shown(change.previous) } };
+  });
 }
 
 export type TechnicianPinChange = 'technician-pin-set' | 'technician-pin-cleared';
 
 /** `technician.pin-hash` for every kiosk ('' clears it), audited as `technician.change` without the hash. */
-export async function setTechnicianPinHash(
-  tx: WriteTx, hash: string, what: TechnicianPinChange, who: { readonly actor: string; readonly now: number; readonly random: RandomSource },
-): Promise<Result<ConfigChange, string>> {
-  const result = await setConfig(tx, 'technician.pin-hash', hash, who.now);
-  if (!result.ok) return result;
-  await appendAudit(tx.db, {
-    id: who.random.uuid(), at: who.now, kind: 'technician.change', outcome: 'success', userId: null, username: null, kioskId: null,
-    actor: who.actor, code: null, details: { what, key: 'technician.pin-hash' },
-  });
-  return result;
+export function setTechnicianPinHash(ctx: AdminWriteContext, hash: string, what: TechnicianPinChange): Promise<Result<ConfigChange, string>> {
+  return setConfigWithAudit(ctx, 'technician.pin-hash', hash, () => ({ kind: 'technician.change', details: { what, key: 'technician.pin-hash' } }));
 }

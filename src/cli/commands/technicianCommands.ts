@@ -1,9 +1,10 @@
-import { auditEvent, validatePinPolicy } from '../../core/index.js';
-import { createArgon2PinHasher, cryptoRandomSource, kioskPaths, openKioskStore, systemClock } from '../../store/index.js';
+import { auditEvent } from '../../core/index.js';
+import { cryptoRandomSource, systemClock } from '../../store/index.js';
 import { SqliteTechnicianLock } from '../../store/sqliteTechnicianLock.js';
 import { UsageError, type CliCommand, type CliContext } from '../cliCommand.js';
 import { parseOptions } from '../parseOptions.js';
 import { withChangeAuthority } from '../changeAuthority.js';
+import type { CliKiosk } from '../cliKiosk.js';
 import type { TechnicianPinChange } from '../../central/services/centralConfig.js';
 
 async function readPinFromStdin(): Promise<string | undefined> {
@@ -20,12 +21,17 @@ async function readPinFromStdin(): Promise<string | undefined> {
  * Sets or clears technician.pin-hash where this kiosk's configuration is kept (its own store, or
  * the central store `start` embeds), audits it, and starts this kiosk's wrong-PIN count afresh.
  */
-function storeTechnicianPin(ctx: CliContext, hash: () => Promise<string>, what: TechnicianPinChange, done: string): Promise<number> {
+function storeTechnicianPin(ctx: CliContext, hash: (kiosk: CliKiosk) => Promise<{ hash: string } | { refused: string }>, what: TechnicianPinChange, done: string): Promise<number> {
   return withChangeAuthority(ctx, async (authority) => {
     const { store } = authority.kiosk;
+    const hashed = await hash(authority.kiosk);
+    if ('refused' in hashed) {
+      ctx.stderr.write(`${hashed.refused}\n`);
+      return 1;
+    }
     const set = authority.kind === 'local'
-      ? store.setConfig('technician.pin-hash', await hash(), { username: 'cli' })
-      : await authority.central.setTechnicianPinHash(await hash(), what);
+      ? store.setConfig('technician.pin-hash', hashed.hash, { username: 'cli' })
+      : await authority.central.setTechnicianPinHash(hashed.hash, what);
     if (!set.ok) {
       ctx.stderr.write(`${set.error}\n`);
       return 1;
@@ -53,21 +59,12 @@ export const technicianPinSetCommand: CliCommand = {
     parseOptions(argv, {});
     const pin = await readPinFromStdin();
     if (pin === undefined) throw new UsageError('Pipe the technician PIN on standard input.');
-    const store = openKioskStore({ file: kioskPaths(ctx.dataDir).db });
-    let policy;
-    try {
-      const config = store.configValues();
-      policy = validatePinPolicy(pin, { minLength: config['pin.min-length'], maxLength: config['pin.max-length'] });
-    } finally {
-      store.close();
-    }
-    if (!policy.ok) {
-      ctx.stderr.write(`The technician PIN is not allowed: ${policy.error.message}\n`);
-      return 1;
-    }
     return storeTechnicianPin(
       ctx,
-      async () => (await createArgon2PinHasher({ pepperFile: kioskPaths(ctx.dataDir).pepper })).hash(pin),
+      async (kiosk) => {
+        const refused = kiosk.pinPolicy()(pin);
+        return refused ? { refused: `The technician PIN is not allowed: ${refused}` } : { hash: await (await kiosk.hasher()).hash(pin) };
+      },
       'technician-pin-set',
       'Technician PIN set. Hold the top-left corner of the idle screen to open technician mode.',
     );
@@ -80,6 +77,6 @@ export const technicianPinClearCommand: CliCommand = {
   usage: 'badgekiosk technician pin clear',
   async run(ctx, argv) {
     parseOptions(argv, {});
-    return storeTechnicianPin(ctx, async () => '', 'technician-pin-cleared', 'Technician PIN removed: technician mode cannot be opened until a new one is set.');
+    return storeTechnicianPin(ctx, async () => ({ hash: '' }), 'technician-pin-cleared', 'Technician PIN removed: technician mode cannot be opened until a new one is set.');
   },
 };
