@@ -173,11 +173,11 @@ export function searchPipelines(samples: readonly PipelineSample[], limit = PIPE
       const compiled = compilePipeline(step);
       compiledSteps.set(step, compiled.ok ? compiled.value : undefined);
     }
-    const compiled = { value: compiledSteps.get(step) };
-    if (!compiled.value) return undefined;
+    const pipeline = compiledSteps.get(step);
+    if (!pipeline) return undefined;
     const out: string[] = [];
     for (const value of values) {
-      const result = runPipeline(compiled.value, value);
+      const result = runPipeline(pipeline, value);
       if (!result.ok) return undefined;
       out.push(result.value);
     }

@@ -21,7 +21,6 @@ export type CentralMode = 'embedded' | 'none';
 export interface KioskSyncLink {
   /** Card/ID changes go through the central store while enrolled. */
   readonly central: CentralCardAuthority | null;
-  readonly kioskId: string | null;
   status(): ContractSyncStatus;
   onStatus(listener: (status: ContractSyncStatus) => void): () => void;
   close(): Promise<void>;
@@ -90,14 +89,13 @@ export async function openKioskSyncLink(options: OpenSyncLinkOptions): Promise<K
   }
   if (!client) {
     await embedded?.close();
-    return { central: null, kioskId: null, status: () => STANDALONE_SYNC, onStatus: () => () => undefined, close: async () => undefined };
+    return { central: null, status: () => STANDALONE_SYNC, onStatus: () => () => undefined, close: async () => undefined };
   }
   const sync = client;
   await sync.syncNow();
   sync.start();
   return {
     central: sync,
-    kioskId: readEnrollment(store)?.kioskId ?? null,
     status: () => contractSyncStatus(sync.status()),
     onStatus(listener) {
       return sync.onEvent((event) => {
