@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { changesAdminState, toPublicUser, type NewUser, type PublicUser, type Result, type UserAdminAction } from '../core/index.js';
 import { cryptoRandomSource, kioskPaths, systemClock } from '../store/index.js';
 import { createUser, deleteUser, resetPin, unlockUser, updateUser, type AdminWriteContext } from './services/adminUsers.js';
+import { insertNewUsers } from './services/centralUserImport.js';
 import { setConfigAudited, setTechnicianPinHash, type ConfigChange, type TechnicianPinChange } from './services/centralConfig.js';
 import { findUserRowByUsername, toUser } from './services/userRows.js';
 import { openCentralStorage } from './storage/openCentralStorage.js';
@@ -14,21 +15,16 @@ import type { CentralStorage, WriteTx } from './storage/centralStorage.js';
  * stopped one pulls at its next start.
  */
 export interface EmbeddedAdministration {
-  /** All users in one transaction, or none; problems carry the index of the user refused. */
-  insertUsers(users: readonly Omit<NewUser, 'id'>[]): Promise<{ ok: true } | { ok: false; problems: readonly { index: number; reason: string }[] }>;
+  /** One user, as the admin API's create (audited `user.add`). */
+  addUser(user: NewUser): Promise<{ ok: true } | { ok: false; problems: readonly { index: number; reason: string }[] }>;
+  /** All users in one transaction, or none, as the admin API's CSV import; problems index into `users`. */
+  importUsers(users: readonly NewUser[]): Promise<{ ok: true } | { ok: false; problems: readonly { index: number; reason: string }[] }>;
   administer(username: string, action: UserAdminAction): Promise<Result<{ readonly user: PublicUser; readonly changed: boolean }, 'not-found'>>;
   /** Validated like the admin API's PUT config/{name}; audited as `config.set`. */
   setConfig(name: string, raw: string): Promise<Result<ConfigChange, string>>;
   /** As the admin API's technician-pin routes: the hash of every kiosk's technician PIN ('' clears it). */
   setTechnicianPinHash(hash: string, what: TechnicianPinChange): Promise<Result<ConfigChange, string>>;
   close(): Promise<void>;
-}
-
-/** Thrown inside the write transaction so that a refused user rolls every other one back. */
-class RefusedUser extends Error {
-  constructor(readonly index: number, readonly reason: string) {
-    super(reason);
-  }
 }
 
 /**
@@ -47,20 +43,11 @@ export async function openEmbeddedAdministration(dataDir: string, siteId: string
   const inTransaction = <T>(fn: (ctx: AdminWriteContext) => Promise<T>) =>
     storage.write((tx: WriteTx) => fn({ tx, actor: { username: actor }, now: systemClock.now(), random: cryptoRandomSource }));
   return {
-    async insertUsers(users) {
-      try {
-        await inTransaction(async (ctx) => {
-          for (const [index, user] of users.entries()) {
-            const created = await createUser(ctx, user);
-            if (!created.ok) throw new RefusedUser(index, created.error.message);
-          }
-        });
-        return { ok: true };
-      } catch (error) {
-        if (error instanceof RefusedUser) return { ok: false, problems: [{ index: error.index, reason: error.reason }] };
-        throw error;
-      }
+    async addUser(user) {
+      const created = await inTransaction((ctx) => createUser(ctx, user));
+      return created.ok ? { ok: true } : { ok: false, problems: [{ index: 0, reason: created.error.message }] };
     },
+    importUsers: (users) => inTransaction((ctx) => insertNewUsers(ctx, users)),
     administer(username, action) {
       return inTransaction(async (ctx) => {
         const row = await findUserRowByUsername(ctx.tx.db, username);

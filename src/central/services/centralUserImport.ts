@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { validatePinPolicy, type PinHasher } from '../../core/index.js';
+import { validatePinPolicy, type NewUser, type PinHasher } from '../../core/index.js';
 import { hashPinsBounded } from '../../userImport/boundedPinHashing.js';
 import { planImport, type RowProblem } from '../../userImport/importPlan.js';
 import { readUserCsv, type UserCsvItem } from '../../userImport/userCsvReader.js';
@@ -58,29 +58,41 @@ export async function importUsersCsv(
   const hashes = await hashPinsBounded(rows.map((row) => row.pin), deps.pinHasher, deps.hashConcurrency);
   const withPin = hashes.filter((h) => h !== null).length;
   return write(async (w) => {
-    const cards = rows.flatMap((row) => [row.primaryCard, row.secondaryCard].filter((c): c is string => c !== null));
-    const taken = await takenAmong(w.tx.db, rows.map((row) => row.username), cards);
-    const problems: RowProblem[] = [];
-    for (const row of rows) {
-      const reasons = [
-        ...(taken.usernames.has(row.username) ? [`username ${row.username} already exists`] : []),
-        ...[row.primaryCard, row.secondaryCard].flatMap((card) => (card !== null && taken.cards.has(card) ? [`Card/ID number ${card} is already held by user ${taken.cards.get(card)}`] : [])),
-      ];
-      if (reasons.length > 0) problems.push({ line: row.line, reason: reasons.join('; ') });
+    const inserted = await insertNewUsers(w, rows.map((row, i) => ({
+      username: row.username, displayName: row.displayName, email: row.email,
+      primaryCard: row.primaryCard, secondaryCard: row.secondaryCard, pinHash: hashes[i] ?? null,
+    })));
+    if (!inserted.ok) {
+      const problems = inserted.problems.map((p) => ({ line: rows[p.index]!.line, reason: p.reason }));
+      return { ok: false as const, problems, problemCount: problems.length };
     }
-    if (problems.length > 0) return { ok: false as const, problems, problemCount: problems.length };
-    await insertUserRows(
-      w.tx,
-      rows.map((row, i) => ({
-        id: w.random.uuid(), username: row.username, displayName: row.displayName, email: row.email,
-        primaryCard: row.primaryCard, secondaryCard: row.secondaryCard, pinHash: hashes[i] ?? null,
-      })),
-      w.now,
-    );
-    await appendAudit(w.tx.db, {
-      id: w.random.uuid(), at: w.now, kind: 'user.import', outcome: 'success', userId: null, username: null, kioskId: null,
-      actor: w.actor.username, code: null, details: { users: rows.length, withPin },
-    });
     return { ok: true as const, imported: rows.length, withPin };
   });
+}
+
+/**
+ * Inserts checked users in the caller's write transaction, all or none, audited as one
+ * `user.import`. Usernames and numbers are checked again here, in batches: another administrator
+ * may have got in since the plan. Problems index into `users`.
+ */
+export async function insertNewUsers(
+  w: AdminWriteContext, users: readonly NewUser[],
+): Promise<{ ok: true } | { ok: false; problems: readonly { index: number; reason: string }[] }> {
+  const cards = users.flatMap((user) => [user.primaryCard, user.secondaryCard].filter((c): c is string => c !== null));
+  const taken = await takenAmong(w.tx.db, users.map((user) => user.username), cards);
+  const problems: { index: number; reason: string }[] = [];
+  for (const [index, user] of users.entries()) {
+    const reasons = [
+      ...(taken.usernames.has(user.username) ? [`username ${user.username} already exists`] : []),
+      ...[user.primaryCard, user.secondaryCard].flatMap((card) => (card !== null && taken.cards.has(card) ? [`Card/ID number ${card} is already held by user ${taken.cards.get(card)}`] : [])),
+    ];
+    if (reasons.length > 0) problems.push({ index, reason: reasons.join('; ') });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  await insertUserRows(w.tx, users.map((user) => ({ id: w.random.uuid(), ...user })), w.now);
+  await appendAudit(w.tx.db, {
+    id: w.random.uuid(), at: w.now, kind: 'user.import', outcome: 'success', userId: null, username: null, kioskId: null,
+    actor: w.actor.username, code: null, details: { users: users.length, withPin: users.filter((user) => user.pinHash !== null).length },
+  });
+  return { ok: true };
 }

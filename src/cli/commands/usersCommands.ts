@@ -6,7 +6,7 @@ import { CLI_ACTOR, withCliKiosk, type CliKiosk } from '../cliKiosk.js';
 import { userDetails, userJson, userListHeader, userListLine } from '../output/userOutput.js';
 import { parseOptions, requireOption } from '../parseOptions.js';
 import { resolvePins } from '../pinInput.js';
-import { withChangeAuthority, type ChangeAuthority } from '../changeAuthority.js';
+import { withChangeAuthority } from '../changeAuthority.js';
 import { printNoUser, usernameArgument } from '../users/usernameArgument.js';
 import { createUsers, type CommitUsers, type CreateUsersDeps, type CreateUsersOutcome } from '../users/createUsers.js';
 import { readUserCsv, USER_CSV_HEADER, UserCsvFormatError, type UserCsvItem } from '../../userImport/userCsvReader.js';
@@ -77,7 +77,9 @@ export const usersAddCommand: CliCommand = {
       },
     };
     return withChangeAuthority(ctx, async (authority) => {
-      const outcome = await createUsers(oneItem(item), depsOf(authority.kiosk, commitTo(authority, commitOne)));
+      // users add plans exactly one user.
+      const commit: CommitUsers = authority.kind === 'local' ? commitOne(authority.kiosk) : ([user]) => authority.central.addUser(user!);
+      const outcome = await createUsers(oneItem(item), depsOf(authority.kiosk, commit));
       if (!outcome.ok) {
         for (const problem of outcome.problems) ctx.stderr.write(`User not added: ${problem.reason}\n`);
         return 1;
@@ -87,11 +89,6 @@ export const usersAddCommand: CliCommand = {
     });
   },
 };
-
-/** Users go to the kiosk's own store, or in one transaction to the embedded central store. */
-function commitTo(authority: ChangeAuthority, local: (kiosk: CliKiosk) => CommitUsers): CommitUsers {
-  return authority.kind === 'local' ? local(authority.kiosk) : (users) => authority.central.insertUsers(users);
-}
 
 async function* oneItem(item: UserCsvItem): AsyncGenerator<UserCsvItem> {
   yield item;
@@ -113,10 +110,11 @@ export const usersImportCommand: CliCommand = {
     }
     return withChangeAuthority(ctx, async (authority) => {
       const { kiosk } = authority;
-      const commit = commitTo(authority, (local): CommitUsers => (users) => {
-        const result = local.store.importUsers(users, CLI_ACTOR);
+      const commit: CommitUsers = (users) => {
+        if (authority.kind === 'embedded') return authority.central.importUsers(users);
+        const result = kiosk.store.importUsers(users, CLI_ACTOR);
         return result.ok ? { ok: true } : { ok: false, problems: result.error };
-      });
+      };
       if (fromStdin && process.stdin.isTTY) ctx.stderr.write('Reading CSV from the terminal; end with Ctrl-D.\n');
       let outcome: CreateUsersOutcome;
       try {

@@ -45,6 +45,10 @@ describe('users and config commands on a kiosk enrolled with its embedded centra
     expect((await kiosk.call('submitPin', { pin: '482913' })).value?.phase).toBe('signed-in');
     await kiosk.call('logout');
 
+    const csv = 'username,name,email,primary_card,secondary_card,pin\nyan,Yan,,5550002,,\nxia,Xia,,5550003,7009,\n';
+    expect(await cli.run(['users', 'import', '-'], { input: csv })).toMatchObject({ code: 0, stdout: expect.stringContaining('Imported 2 users') });
+    await until('yan and xia in the kiosk copy', () => replicaUser('yan')?.primaryCard === '5550002' && replicaUser('xia')?.secondaryCard === '7009');
+
     expect(await cli.run(['users', 'disable', ada.username])).toMatchObject({ code: 0, stdout: expect.stringContaining('Disabled ada') });
     await until('ada disabled in the kiosk copy', () => replicaUser('ada')?.disabled === true);
     const limit = await cli.run(['config', 'set', 'user.can-change-card-id.num-times-per-day', '5']);
@@ -76,7 +80,7 @@ describe('users and config commands on a kiosk enrolled with its embedded centra
     try {
       const audit = await central.db.selectFrom('audit').select(['kind', 'actor', 'username']).where('actor', '=', 'cli').orderBy('n').execute();
       expect(audit.map((a) => [a.kind, a.username])).toEqual([
-        ['user.add', 'zed'], ['user.update', 'ada'], ['config.set', null], ['technician.change', null], ['user.update', 'ada'], ['user.delete', 'zed'],
+        ['user.add', 'zed'], ['user.import', null], ['user.update', 'ada'], ['config.set', null], ['technician.change', null], ['user.update', 'ada'], ['user.delete', 'zed'],
       ]);
     } finally {
       await central.close();
