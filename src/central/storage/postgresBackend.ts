@@ -4,6 +4,7 @@ import { AnnouncementHub } from './announcementHub.js';
 import type { CentralStorage, WriteTx } from './centralStorage.js';
 import type { CentralTables } from './centralTables.js';
 import { migrateCentral } from './migrator.js';
+import { sequencedTransaction } from './sequencedTransaction.js';
 
 /** Channel of LISTEN/NOTIFY: every central process on the database hears every new sequence. */
 export const CHANGE_CHANNEL = 'badgekiosk_changes';
@@ -88,17 +89,9 @@ export async function openPostgresStorage(url: string, options: PostgresStorageO
       await sql`begin`.execute(conn);
       try {
         await sql`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(conn);
-        let announced = 0;
-        const reserve = async (count: number) => {
-          const row = await sql<{ seq: number }>`update change_counter set seq = seq + ${count} where id = 1 returning seq`.execute(conn);
-          announced = Number(row.rows[0]!.seq);
-          return announced;
-        };
-        const value = await fn({
-          db: conn,
-          nextSeq: () => reserve(1),
-          reserveSeqs: async (count) => (await reserve(count)) - count + 1,
-        });
+        const transaction = sequencedTransaction(conn);
+        const value = await fn(transaction.tx);
+        const announced = transaction.highestReserved();
         if (announced > 0) await sql`select pg_notify(${CHANGE_CHANNEL}, ${String(announced)})`.execute(conn);
         await sql`commit`.execute(conn);
         return value;

@@ -6,6 +6,7 @@ import { AnnouncementHub } from './announcementHub.js';
 import type { CentralStorage, WriteTx } from './centralStorage.js';
 import type { CentralTables } from './centralTables.js';
 import { migrateCentral } from './migrator.js';
+import { sequencedTransaction } from './sequencedTransaction.js';
 
 /** How often live channels check for sequences another process committed to the same file. */
 const OTHER_WRITERS_POLL_MS = 500;
@@ -72,22 +73,14 @@ export async function openSqliteStorage(file: string): Promise<CentralStorage> {
     let announced = 0;
     const result = await db.connection().execute(async (conn) => {
       await sql`begin immediate`.execute(conn);
-      const reserve = async (count: number) => {
-        const row = await sql<{ seq: number }>`update change_counter set seq = seq + ${count} where id = 1 returning seq`.execute(conn);
-        announced = Number(row.rows[0]!.seq);
-        return announced;
-      };
+      const transaction = sequencedTransaction(conn);
       try {
-        const value = await fn({
-          db: conn,
-          nextSeq: () => reserve(1),
-          reserveSeqs: async (count) => (await reserve(count)) - count + 1,
-        });
+        const value = await fn(transaction.tx);
         await sql`commit`.execute(conn);
+        announced = transaction.highestReserved();
         return value;
       } catch (error) {
         if (raw.inTransaction) await sql`rollback`.execute(conn);
-        announced = 0;
         throw error;
       }
     });
