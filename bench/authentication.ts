@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import argon2 from 'argon2';
 import { createSelfService } from '../src/core/index.js';
-import { createArgon2PinHasher, cryptoRandomSource, kioskPaths, openKioskStore, readPepper, systemClock } from '../src/store/index.js';
+import { kioskPaths, openKioskStore } from '../src/store/index.js';
+import { createArgon2PinHasher, readPepper } from '../src/pinHashing/index.js';
+import { cryptoRandomSource, systemClock } from '../src/platform/index.js';
 import { compare, emit, timeAsync } from './benchStats.js';
 
 const SAMPLES = 40;

@@ -16,7 +16,9 @@ import { createSelfService, type SelfService } from '../src/core/index.js';
 import { createKiosk, redeemEnrollmentCode } from '../src/central/services/kioskRegistry.js';
 import { ensureSite } from '../src/central/services/siteIdentity.js';
 import { openSqliteStorage } from '../src/central/storage/sqliteBackend.js';
-import { createArgon2PinHasher, cryptoRandomSource, kioskPaths, loadOrCreatePepper, migrate, openKioskStore, systemClock, type KioskStore } from '../src/store/index.js';
+import { kioskPaths, migrate, openKioskStore, type KioskStore } from '../src/store/index.js';
+import { createArgon2PinHasher, loadOrCreatePepper } from '../src/pinHashing/index.js';
+import { cryptoRandomSource, systemClock } from '../src/platform/index.js';
 import { createSyncClient, enrollKiosk, type SyncClient } from '../src/sync/index.js';
 import { emit as emitLine, percentile, ratio } from './benchStats.js';
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { changesAdminState, toPublicUser, type NewUser, type PublicUser, type Result, type UserAdminAction } from '../core/index.js';
-import { cryptoRandomSource, kioskPaths, systemClock } from '../store/index.js';
+import { cryptoRandomSource, systemClock } from '../platform/index.js';
 import { createUser, deleteUser, resetPin, unlockUser, updateUser, type AdminWriteContext } from './services/adminUsers.js';
 import { insertNewUsers } from './services/centralUserImport.js';
 import { setConfigAudited, setTechnicianPinHash, type ConfigChange, type TechnicianPinChange } from './services/centralConfig.js';
@@ -31,8 +31,8 @@ export interface EmbeddedAdministration {
  * Undefined when this data directory holds no embedded central store of the site the kiosk is
  * enrolled with (never started with one, or since enrolled with another central store).
  */
-export async function openEmbeddedAdministration(dataDir: string, siteId: string, actor: string): Promise<EmbeddedAdministration | undefined> {
-  const file = kioskPaths(dataDir).embeddedCentralDb;
+export async function openEmbeddedAdministration(databaseFile: string, siteId: string, actor: string): Promise<EmbeddedAdministration | undefined> {
+  const file = databaseFile;
   if (!existsSync(file)) return undefined;
   const storage: CentralStorage = await openCentralStorage(`sqlite:${file}`);
   const site = await storage.db.selectFrom('site').select('site_id').where('id', '=', 1).executeTakeFirst();

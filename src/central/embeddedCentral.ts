@@ -1,12 +1,13 @@
-import { kioskPaths } from '../store/index.js';
 import { appendAudit } from './services/centralAudit.js';
 import { importUsersCsv, type CentralImportOutcome } from './services/centralUserImport.js';
 import { createKiosk } from './services/kioskRegistry.js';
 import { startCentral, type RunningCentral } from './startCentral.js';
 
 export interface EmbeddedCentralOptions {
-  /** The kiosk's data dir: the central database goes to <dataDir>/central/central.sqlite. */
-  readonly dataDir: string;
+  /** The SQLite file of the embedded central store (the host passes <dataDir>/central/central.sqlite). */
+  readonly databaseFile: string;
+  /** The site secret: the kiosk's own pepper file, so enrolling with the embedded store changes no PIN. */
+  readonly pepperFile: string;
   /** pino level for the embedded server's logs (default: none). */
   readonly logLevel?: string | false;
 }
@@ -33,10 +34,10 @@ export interface EmbeddedCentral {
  */
 export async function startEmbeddedCentral(options: EmbeddedCentralOptions): Promise<EmbeddedCentral> {
   const central = await startCentral({
-    db: `sqlite:${kioskPaths(options.dataDir).embeddedCentralDb}`,
+    db: `sqlite:${options.databaseFile}`,
     host: '127.0.0.1',
     port: 0,
-    pepperFile: kioskPaths(options.dataDir).pepper,
+    pepperFile: options.pepperFile,
     logLevel: options.logLevel ?? false,
   });
   const { ctx } = central;

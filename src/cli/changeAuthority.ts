@@ -1,4 +1,5 @@
 import type { EmbeddedAdministration } from '../central/embeddedAdministration.js';
+import { kioskPaths } from '../store/index.js';
 import { readEnrollment, type Enrollment } from '../sync/index.js';
 import type { CliContext } from './cliCommand.js';
 import { CLI_ACTOR, withCliKiosk, type CliKiosk } from './cliKiosk.js';
@@ -20,7 +21,7 @@ export function withChangeAuthority(ctx: CliContext, fn: (authority: ChangeAutho
     if (!enrollment) return fn({ kind: 'local', kiosk });
     // Loaded on use: the central store's code (Kysely, pg) stays out of every other command's start.
     const { openEmbeddedAdministration } = await import('../central/embeddedAdministration.js');
-    const central = await openEmbeddedAdministration(ctx.dataDir, enrollment.siteId, CLI_ACTOR.username ?? 'cli');
+    const central = await openEmbeddedAdministration(kioskPaths(ctx.dataDir).embeddedCentralDb, enrollment.siteId, CLI_ACTOR.username ?? 'cli');
     if (!central) return refuse(ctx, enrollment, subject);
     try {
       const code = await fn({ kind: 'embedded', kiosk, central });

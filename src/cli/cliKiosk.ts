@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { createSelfService, validatePinPolicy, type PinHasher, type SelfService } from '../core/index.js';
-import { createArgon2PinHasher, cryptoRandomSource, kioskPaths, openKioskStore, systemClock, type Actor, type KioskStore } from '../store/index.js';
+import { kioskPaths, openKioskStore, type Actor, type KioskStore } from '../store/index.js';
+import { createArgon2PinHasher } from '../pinHashing/index.js';
+import { cryptoRandomSource, systemClock } from '../platform/index.js';
 import type { PinPolicyCheck } from '../userImport/newUserFields.js';
 
 /** Recorded as `by` in the audit rows the store writes for CLI changes (config, imports). */

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { SyncStatus as ContractSyncStatus } from '../contract/index.js';
 import type { EmbeddedCentral } from '../central/embeddedCentral.js';
 import { domainError, err, type CentralCardAuthority } from '../core/index.js';
-import type { KioskStore } from '../store/index.js';
+import { kioskPaths, type KioskStore } from '../store/index.js';
 import {
   CENTRAL_UNREACHABLE_MESSAGE, connectEmbeddedKiosk, createSyncClient, readEnrollment, type SyncClient, type SyncStatus,
 } from '../sync/index.js';
@@ -68,7 +68,8 @@ export async function openKioskSyncLink(options: OpenSyncLinkOptions): Promise<K
   if (options.mode === 'embedded') {
     // Loaded on use: the central store's server packages would otherwise delay every start.
     const { startEmbeddedCentral } = await import('../central/embeddedCentral.js');
-    embedded = await startEmbeddedCentral({ dataDir: options.dataDir, logLevel: false });
+    const paths = kioskPaths(options.dataDir);
+    embedded = await startEmbeddedCentral({ databaseFile: paths.embeddedCentralDb, pepperFile: paths.pepper, logLevel: false });
     const enrollment = readEnrollment(store);
     if (enrollment && enrollment.siteId !== embedded.siteId) {
       // Enrolled with a real central store: the embedded one has nothing to do.

@@ -17,7 +17,7 @@ import {
   err,
   ok,
 } from '../core/index.js';
-import { cryptoRandomSource } from './cryptoRandomSource.js';
+import { cryptoRandomSource } from '../platform/index.js';
 import { migrate } from './migrations/index.js';
 import { SqliteAuditLog } from './sqliteAuditLog.js';
 import { SqliteCardChangeLog } from './sqliteCardChangeLog.js';
@@ -25,7 +25,7 @@ import { SqliteConfigSource } from './sqliteConfigSource.js';
 import { SqliteKeyValue } from './sqliteKeyValue.js';
 import { SqliteOutbox } from './sqliteOutbox.js';
 import { SqliteUserRepository } from './sqliteUserRepository.js';
-import { systemClock } from './systemClock.js';
+import { systemClock } from '../platform/index.js';
 import { administerUser, type UserAdminAction, type UserAdminChange } from './userAdministration.js';
 import { findImportProblems, insertUsers, type ImportRowProblem } from './userImport.js';
 

@@ -4,11 +4,12 @@ import {
   commandsResponseSchema,
   enrollResponseSchema,
   errorResponseSchema,
+  KIOSK_API,
   KIOSK_VERSION_HEADER,
   type ChangesResponse,
   type CommandResult,
   type CommandsRequest,
-} from '../central/protocol/kioskProtocol.js';
+} from '../protocol/index.js';
 
 /**
  * Why a call to the central store failed: `unreachable` (network, timeout, 5xx: try again later),
@@ -70,15 +71,15 @@ export class CentralHttpClient {
   }
 
   async enroll(code: string): Promise<z.infer<typeof enrollResponseSchema>> {
-    return this.call('POST', '/api/v1/kiosk/enroll', enrollResponseSchema, { code, ...(this.options.version ? { version: this.options.version } : {}) });
+    return this.call('POST', KIOSK_API.enroll, enrollResponseSchema, { code, ...(this.options.version ? { version: this.options.version } : {}) });
   }
 
   async changes(after: number, limit: number): Promise<ChangesResponse> {
-    return this.call('GET', `/api/v1/kiosk/changes?after=${after}&limit=${limit}`, changesResponseSchema);
+    return this.call('GET', `${KIOSK_API.changes}?after=${after}&limit=${limit}`, changesResponseSchema);
   }
 
   async push(commands: CommandsRequest['commands'], timeoutMs?: number): Promise<CommandResult[]> {
-    const answer = await this.call('POST', '/api/v1/kiosk/commands', commandsResponseSchema, { commands }, timeoutMs);
+    const answer = await this.call('POST', KIOSK_API.commands, commandsResponseSchema, { commands }, timeoutMs);
     return answer.results;
   }
 

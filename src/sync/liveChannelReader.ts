@@ -1,4 +1,4 @@
-import { LIVE_EVENT } from '../central/protocol/kioskProtocol.js';
+import { KIOSK_API, LIVE_CONTENT_TYPE, LIVE_EVENT } from '../protocol/index.js';
 import type { CentralHttpClient, FetchLike } from './centralHttpClient.js';
 import { CentralCallError } from './centralHttpClient.js';
 
@@ -16,7 +16,7 @@ export async function readLiveChannel(
 ): Promise<void> {
   let response: Response;
   try {
-    response = await fetchImpl(client.url('/api/v1/kiosk/live'), { headers: client.headers({ accept: 'text/event-stream' }), signal });
+    response = await fetchImpl(client.url(KIOSK_API.live), { headers: client.headers({ accept: LIVE_CONTENT_TYPE }), signal });
   } catch (error) {
     if (signal.aborted) return;
     throw new CentralCallError('unreachable', `The live channel cannot be opened (${error instanceof Error ? error.message : String(error)}).`);

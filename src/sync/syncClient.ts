@@ -9,7 +9,7 @@ import {
 } from '../core/index.js';
 import type { KioskStore } from '../store/index.js';
 import { createReplicaApplier, type ReplicaChange } from '../store/replicaApplier.js';
-import { MAX_COMMANDS_PER_PUSH, type WireFeedChange } from '../central/protocol/kioskProtocol.js';
+import { MAX_COMMANDS_PER_PUSH, type WireFeedChange } from '../protocol/index.js';
 import { CentralCallError, CentralHttpClient, type FetchLike } from './centralHttpClient.js';
 import { fileTokenStore, readEnrollment, type KioskTokenStore } from './kioskEnrollment.js';
 import { readLiveChannel } from './liveChannelReader.js';

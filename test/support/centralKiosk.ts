@@ -1,5 +1,7 @@
 import { createSelfService, type SelfService } from '../../src/core/index.js';
-import { createArgon2PinHasher, cryptoRandomSource, kioskPaths, openKioskStore, systemClock, type KioskStore } from '../../src/store/index.js';
+import { kioskPaths, openKioskStore, type KioskStore } from '../../src/store/index.js';
+import { createArgon2PinHasher } from '../../src/pinHashing/index.js';
+import { cryptoRandomSource, systemClock } from '../../src/platform/index.js';
 import { createSyncClient, enrollKiosk, type SyncClient } from '../../src/sync/index.js';
 import type { AdminSession } from './centralProcess.js';
 import { removeDir, tempDir } from './centralProcess.js';

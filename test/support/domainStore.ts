@@ -8,7 +8,9 @@ import {
   type SelfService,
   type User,
 } from '../../src/core/index.js';
-import { createArgon2PinHasher, cryptoRandomSource, kioskPaths, openKioskStore, type KioskStore } from '../../src/store/index.js';
+import { kioskPaths, openKioskStore, type KioskStore } from '../../src/store/index.js';
+import { createArgon2PinHasher } from '../../src/pinHashing/index.js';
+import { cryptoRandomSource } from '../../src/platform/index.js';
 import { manualClock } from './domainFakes.js';
 
 export function tempDataDir(prefix = 'badgekiosk-'): { dir: string; remove(): void } {

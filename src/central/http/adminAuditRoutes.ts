@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CentralContext } from '../centralContext.js';
-import { errorResponseSchema } from '../protocol/kioskProtocol.js';
+import { errorResponseSchema } from '../../protocol/index.js';
 import { queryAudit } from '../services/centralAudit.js';
 import { auditEventSchema, auditQuerySchema } from './adminSchemas.js';
 import { ADMIN_SECURITY } from './adminSchemas.js';

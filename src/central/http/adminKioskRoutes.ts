@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CentralContext } from '../centralContext.js';
-import { errorResponseSchema } from '../protocol/kioskProtocol.js';
+import { errorResponseSchema } from '../../protocol/index.js';
 import { appendAudit } from '../services/centralAudit.js';
 import { createKiosk, listKiosks, revokeKiosk, summarizeKiosk } from '../services/kioskRegistry.js';
 import { createdKioskSchema, createKioskSchema, idParamsSchema, kioskSchema } from './adminSchemas.js';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CentralContext } from '../centralContext.js';
-import { errorResponseSchema } from '../protocol/kioskProtocol.js';
+import { errorResponseSchema } from '../../protocol/index.js';
 import {
   ADMIN_SESSION_TTL_MS,
   createAdminToken,

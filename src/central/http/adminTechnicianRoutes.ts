@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { validatePinPolicy } from '../../core/index.js';
 import type { CentralContext } from '../centralContext.js';
-import { errorResponseSchema } from '../protocol/kioskProtocol.js';
+import { errorResponseSchema } from '../../protocol/index.js';
 import { readConfig, setTechnicianPinHash, type TechnicianPinChange } from '../services/centralConfig.js';
 import { ADMIN_SECURITY, idParamsSchema } from './adminSchemas.js';
 import { errorBody } from './errorReplies.js';

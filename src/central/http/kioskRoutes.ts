@@ -12,8 +12,9 @@ import {
   enrollRequestSchema,
   enrollResponseSchema,
   errorResponseSchema,
+  KIOSK_API,
   type CommandResult,
-} from '../protocol/kioskProtocol.js';
+} from '../../protocol/index.js';
 import { appendAudit } from '../services/centralAudit.js';
 import { readChanges } from '../services/changeFeed.js';
 import { applyKioskCommand, type CommandAnswer } from '../services/kioskCommands.js';
@@ -38,7 +39,7 @@ export function registerKioskRoutes(app: FastifyInstance, ctx: CentralContext, l
   const requireKiosk = kioskAuth(ctx);
   const kioskLimit = { max: limits.kioskPerMinute, timeWindow: '1 minute', keyGenerator: limits.keyByBearer };
 
-  r.post('/api/v1/kiosk/enroll', {
+  r.post(KIOSK_API.enroll, {
     schema: {
       tags,
       summary: 'Exchange a one-time enrollment code for a kiosk token and the site PIN pepper',
@@ -68,7 +69,7 @@ export function registerKioskRoutes(app: FastifyInstance, ctx: CentralContext, l
     };
   });
 
-  r.get('/api/v1/kiosk/changes', {
+  r.get(KIOSK_API.changes, {
     schema: {
       tags, security,
       summary: 'Users, configuration and Card/ID changes changed after a sequence, in pages',
@@ -79,7 +80,7 @@ export function registerKioskRoutes(app: FastifyInstance, ctx: CentralContext, l
     config: { rateLimit: kioskLimit },
   }, async (request) => readChanges(ctx.storage, request.query.after, request.query.limit, ctx.clock.now()));
 
-  r.get('/api/v1/kiosk/live', {
+  r.get(KIOSK_API.live, {
     schema: {
       tags, security,
       summary: 'Live channel (text/event-stream): `seq` events announce the latest sequence; pull when it passes your cursor',
@@ -91,7 +92,7 @@ export function registerKioskRoutes(app: FastifyInstance, ctx: CentralContext, l
     await live.open(request.kiosk!.id, reply);
   });
 
-  r.post('/api/v1/kiosk/commands', {
+  r.post(KIOSK_API.commands, {
     schema: {
       tags, security,
       summary: 'Push outbox commands; each is applied exactly once per idempotency key',
@@ -114,7 +115,7 @@ export function registerKioskRoutes(app: FastifyInstance, ctx: CentralContext, l
     return { results };
   });
 
-  r.get('/api/v1/kiosk/commands/:key', {
+  r.get(KIOSK_API.commandOutcome, {
     schema: {
       tags, security,
       summary: "The answer given to one of this kiosk's commands (never another kiosk's)",

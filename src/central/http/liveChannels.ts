@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyReply } from 'fastify';
 import type { CentralContext } from '../centralContext.js';
-import { LIVE_EVENT } from '../protocol/kioskProtocol.js';
+import { LIVE_CONTENT_TYPE, LIVE_EVENT } from '../../protocol/index.js';
 
 interface LiveClient {
   readonly kioskId: string;
@@ -38,7 +38,7 @@ export class LiveChannels {
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
+      'content-type': `${LIVE_CONTENT_TYPE}; charset=utf-8`,
       'cache-control': 'no-store',
       connection: 'keep-alive',
       'x-accel-buffering': 'no',

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CentralContext } from '../centralContext.js';
 import { adminForSession, adminForToken, type AdminIdentity } from '../services/adminAccounts.js';
 import { kioskForToken, touchKiosk, type KioskRow } from '../services/kioskRegistry.js';
-import { KIOSK_VERSION_HEADER } from '../protocol/kioskProtocol.js';
+import { KIOSK_VERSION_HEADER } from '../../protocol/index.js';
 import { sameSecret } from '../security/secrets.js';
 import { errorBody } from './errorReplies.js';
 

@@ -18,7 +18,7 @@ import {
 import type { WriteTx } from '../storage/centralStorage.js';
 import { appendAudit, type CentralAuditKind } from './centralAudit.js';
 import { readConfig } from './centralConfig.js';
-import { checkPinHash } from './pinHashFormat.js';
+import { checkPinHash } from '../../pinHashing/index.js';
 import { findUserRow, isCardTaken, setCardNumber, updateUserRow, type UserRow } from './userRows.js';
 
 /** What the central store answers for one pushed command; stored and replayed for a retried key. */

@@ -1,5 +1,5 @@
 import { auditEvent } from '../../core/index.js';
-import { cryptoRandomSource, systemClock } from '../../store/index.js';
+import { cryptoRandomSource, systemClock } from '../../platform/index.js';
 import { SqliteTechnicianLock } from '../../store/sqliteTechnicianLock.js';
 import { UsageError, type CliCommand, type CliContext } from '../cliCommand.js';
 import { parseOptions } from '../parseOptions.js';

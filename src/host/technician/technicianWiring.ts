@@ -1,5 +1,6 @@
 import type { PinHasher } from '../../core/index.js';
-import { cryptoRandomSource, systemClock, type KioskStore } from '../../store/index.js';
+import { type KioskStore } from '../../store/index.js';
+import { cryptoRandomSource, systemClock } from '../../platform/index.js';
 import { SqliteReaderProfiles } from '../../store/sqliteReaderProfiles.js';
 import { SqliteTechnicianLock } from '../../store/sqliteTechnicianLock.js';
 import { createDevicesReaderDriver } from './devicesReaderDriver.js';

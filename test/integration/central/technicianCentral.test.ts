@@ -1,7 +1,9 @@
 import { readerProfileOf } from '../../../src/contract/index.js';
 import { auditEvent, type AuditEvent } from '../../../src/core/index.js';
 import { TechnicianAccess } from '../../../src/host/technician/technicianAccess.js';
-import { createArgon2PinHasher, cryptoRandomSource, kioskPaths, systemClock } from '../../../src/store/index.js';
+import { kioskPaths } from '../../../src/store/index.js';
+import { createArgon2PinHasher } from '../../../src/pinHashing/index.js';
+import { cryptoRandomSource, systemClock } from '../../../src/platform/index.js';
 import { SqliteReaderProfiles } from '../../../src/store/sqliteReaderProfiles.js';
 import { SqliteTechnicianLock } from '../../../src/store/sqliteTechnicianLock.js';
 import { backendDatabases, type BackendDatabases } from '../../support/centralBackends.js';

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { kioskPaths, openKioskStore } from '../../../src/store/index.js';
 import { SqliteReaderProfiles } from '../../../src/store/sqliteReaderProfiles.js';
-import { cryptoRandomSource, systemClock } from '../../../src/store/index.js';
+import { cryptoRandomSource, systemClock } from '../../../src/platform/index.js';
 import { tempDataDir } from '../../support/domainStore.js';
 import { runBadgekiosk } from '../../support/technicianCli.js';
 

@@ -4,9 +4,10 @@ import path from 'node:path';
 import type { KioskEvent, ReaderEntry } from '../../../src/contract/index.js';
 import { createHostLogger } from '../../../src/host/hostLogger.js';
 import { openKioskRuntime, type KioskRuntime } from '../../../src/host/kioskRuntime.js';
-import { createArgon2PinHasher, kioskPaths } from '../../../src/store/index.js';
+import { kioskPaths } from '../../../src/store/index.js';
+import { createArgon2PinHasher } from '../../../src/pinHashing/index.js';
 import { SqliteReaderProfiles } from '../../../src/store/sqliteReaderProfiles.js';
-import { cryptoRandomSource, systemClock } from '../../../src/store/index.js';
+import { cryptoRandomSource, systemClock } from '../../../src/platform/index.js';
 import { HostLogCapture } from '../../support/hostKiosk.js';
 import { openPtyPair, rdm6300Frame, type PtyPair } from '../../support/e2eSerialPty.js';
 

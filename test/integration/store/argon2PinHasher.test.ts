@@ -1,7 +1,8 @@
 import argon2 from 'argon2';
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createArgon2PinHasher, kioskPaths, type KioskPaths } from '../../../src/store/index.js';
+import { kioskPaths, type KioskPaths } from '../../../src/store/index.js';
+import { createArgon2PinHasher } from '../../../src/pinHashing/index.js';
 import { tempDataDir } from '../../support/domainStore.js';
 
 describe('argon2id PIN hashing with a pepper file', () => {

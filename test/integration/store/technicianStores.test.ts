@@ -1,6 +1,7 @@
 import { readerProfileOf } from '../../../src/contract/index.js';
 import { auditEvent } from '../../../src/core/index.js';
-import { cryptoRandomSource, kioskPaths, openKioskStore, type KioskStore } from '../../../src/store/index.js';
+import { kioskPaths, openKioskStore, type KioskStore } from '../../../src/store/index.js';
+import { cryptoRandomSource } from '../../../src/platform/index.js';
 import { SqliteReaderProfiles } from '../../../src/store/sqliteReaderProfiles.js';
 import { SqliteTechnicianLock } from '../../../src/store/sqliteTechnicianLock.js';
 import { manualClock } from '../../support/domainFakes.js';

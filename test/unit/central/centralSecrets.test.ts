@@ -1,7 +1,7 @@
 import argon2 from 'argon2';
 import { auditCsv } from '../../../src/central/http/auditCsv.js';
 import { newEnrollmentCode, normalizeEnrollmentCode } from '../../../src/central/security/secrets.js';
-import { checkPinHash } from '../../../src/central/services/pinHashFormat.js';
+import { checkPinHash } from '../../../src/pinHashing/index.js';
 import { parseDatabaseUrl } from '../../../src/central/storage/openCentralStorage.js';
 
 describe('enrollment codes', () => {

@@ -73,4 +73,61 @@ describe('layering lint (DESIGN §1)', () => {
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('host-not-electron');
   });
+  it('fails the build when the kiosk sync client imports the central store', async () => {
+    const result = await cruise({
+      'src/sync/a.ts': "import { c } from '../central/c.js';\nexport const a = c;\n",
+      'src/central/c.ts': 'export const c = 1;\n',
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('sync-not-central');
+  });
+
+  it('fails the build when the central store imports the kiosk store, sync client or host', async () => {
+    const result = await cruise({
+      'src/central/a.ts': "import { s } from '../store/s.js';\nimport { y } from '../sync/y.js';\nimport { h } from '../host/h.js';\nexport const a = [s, y, h];\n",
+      'src/store/s.ts': 'export const s = 1;\n',
+      'src/sync/y.ts': 'export const y = 1;\n',
+      'src/host/h.ts': 'export const h = 1;\n',
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('central-not-kiosk');
+    for (const target of ['src/store/s.ts', 'src/sync/y.ts', 'src/host/h.ts']) expect(result.output).toContain(target);
+  });
+
+  it('fails the build when the kiosk store imports the central store', async () => {
+    const result = await cruise({
+      'src/store/a.ts': "import { c } from '../central/c.js';\nexport const a = c;\n",
+      'src/central/c.ts': 'export const c = 1;\n',
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('store-not-central');
+  });
+
+  it('fails the build when the wire protocol imports either side', async () => {
+    const result = await cruise({
+      'src/protocol/a.ts': "import { c } from '../central/c.js';\nexport const a = c;\n",
+      'src/central/c.ts': 'export const c = 1;\n',
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('protocol-is-the-wire');
+  });
+
+  it('passes sync and central that share only src/protocol', async () => {
+    const result = await cruise({
+      'src/protocol/p.ts': 'export const p = 1;\n',
+      'src/sync/a.ts': "import { p } from '../protocol/p.js';\nexport const a = p;\n",
+      'src/central/b.ts': "import { p } from '../protocol/p.js';\nexport const b = p;\n",
+    });
+    expect(result.output).not.toContain('error');
+    expect(result.code).toBe(0);
+  });
+
+  it('fails the build when the PIN hashing adapter reaches up into the store', async () => {
+    const result = await cruise({
+      'src/pinHashing/a.ts': "import { s } from '../store/s.js';\nexport const a = s;\n",
+      'src/store/s.ts': 'export const s = 1;\n',
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('pin-hashing-adapter');
+  });
 });
