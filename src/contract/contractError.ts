@@ -27,6 +27,7 @@ export const DOMAIN_ERROR_CODES = [
   'card-in-use',
   'daily-limit',
   'central-unreachable',
+  'card-change-unconfirmed',
   'not-found',
   'conflict',
   'invalid-input',

@@ -22,6 +22,7 @@ export type DomainErrorCode =
   | 'card-in-use'
   | 'daily-limit'
   | 'central-unreachable'
+  | 'card-change-unconfirmed' // the central store may have made the change; its answer never came back
   | 'not-found'
   | 'conflict'
   | 'invalid-input';

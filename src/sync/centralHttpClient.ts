@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import {
   changesResponseSchema,
+  commandOutcomePath,
+  commandResultSchema,
   commandsResponseSchema,
   enrollResponseSchema,
   errorResponseSchema,
@@ -22,6 +24,12 @@ export class CentralCallError extends Error {
     message: string,
     readonly status: number | null = null,
     readonly code: string | null = null,
+    /**
+     * False only when the request certainly never reached the central store (connection refused,
+     * host unknown, rate-limited): then nothing was applied. A timeout, a cut connection or a 5xx
+     * may come after the central store committed, so the kiosk must ask for the outcome.
+     */
+    readonly mayHaveArrived: boolean = true,
   ) {
     super(message);
   }
@@ -83,6 +91,16 @@ export class CentralHttpClient {
     return answer.results;
   }
 
+  /** The answer the central store gave to this kiosk's command `key`, or null when it never received one. */
+  async commandOutcome(key: string, timeoutMs?: number): Promise<CommandResult | null> {
+    try {
+      return await this.call('GET', commandOutcomePath(key), commandResultSchema, undefined, timeoutMs);
+    } catch (error) {
+      if (error instanceof CentralCallError && error.kind === 'refused' && error.status === 404) return null;
+      throw error;
+    }
+  }
+
   private async call<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown, timeoutMs?: number): Promise<z.infer<S>> {
     let response: Response;
     try {
@@ -93,7 +111,7 @@ export class CentralHttpClient {
         signal: AbortSignal.timeout(timeoutMs ?? this.options.timeoutMs ?? 15_000),
       });
     } catch (error) {
-      throw new CentralCallError('unreachable', `The central store at ${this.baseUrl} cannot be reached (${describe(error)}).`);
+      throw new CentralCallError('unreachable', `The central store at ${this.baseUrl} cannot be reached (${describe(error)}).`, null, null, !neverSent(error));
     }
     let payload: unknown;
     try {
@@ -110,9 +128,19 @@ export class CentralHttpClient {
     const message = error.success ? error.data.error.message : `HTTP ${response.status}`;
     const code = error.success ? error.data.error.code : null;
     if (response.status === 401) throw new CentralCallError('unauthorized', message, 401, code);
-    if (response.status >= 500 || response.status === 429) throw new CentralCallError('unreachable', `The central store is unavailable: ${message}`, response.status, code);
+    if (response.status >= 500 || response.status === 429) {
+      throw new CentralCallError('unreachable', `The central store is unavailable: ${message}`, response.status, code, response.status !== 429);
+    }
     throw new CentralCallError('refused', message, response.status, code);
   }
+}
+
+/** Connection errors raised before a byte of the request could leave this machine. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+function neverSent(error: unknown): boolean {
+  const cause = error instanceof Error ? (error as Error & { cause?: { code?: string } }).cause : undefined;
+  return cause?.code !== undefined && NOT_SENT_CODES.has(cause.code);
 }
 
 function describe(error: unknown): string {

@@ -10,6 +10,7 @@ import {
 import type { KioskStore } from '../store/index.js';
 import { createReplicaApplier, type ReplicaChange } from '../store/replicaApplier.js';
 import { MAX_COMMANDS_PER_PUSH, type WireFeedChange } from '../protocol/index.js';
+import { CENTRAL_UNREACHABLE_MESSAGE, requestCardChangeOutcome } from './cardChangeRequest.js';
 import { CentralCallError, CentralHttpClient, type FetchLike } from './centralHttpClient.js';
 import { fileTokenStore, readEnrollment, type KioskTokenStore } from './kioskEnrollment.js';
 import { readLiveChannel } from './liveChannelReader.js';
@@ -28,8 +29,13 @@ export interface SyncClientOptions {
   readonly backoff?: BackoffPolicy;
   /** Overrides `sync.pull-interval-seconds` (tests, benchmarks). */
   readonly pullIntervalMs?: number;
-  /** How long a Card/ID change may wait for the central store before the kiosk says it is unreachable. */
+  /** How long a Card/ID change's push may wait for the central store's answer. */
   readonly cardChangeTimeoutMs?: number;
+  /**
+   * After a lost or late answer, how long the kiosk asks for the outcome of the change's key before
+   * saying it cannot be confirmed. With the push's 8 s it stays inside the renderer's 20 s call limit.
+   */
+  readonly cardChangeOutcomeWindowMs?: number;
 }
 
 export interface SyncClient extends CentralCardAuthority {
@@ -42,15 +48,6 @@ export interface SyncClient extends CentralCardAuthority {
   status(): SyncStatus;
   onEvent(listener: (event: SyncEvent) => void): () => void;
 }
-
-const KNOWN_CODES: ReadonlySet<string> = new Set<DomainErrorCode>([
-  'unknown-card', 'invalid-credentials', 'wrong-pin', 'locked-out', 'user-disabled', 'pin-not-set', 'pin-already-set', 'new-pin-needs-card',
-  'pin-policy', 'pin-mismatch', 'pin-change-not-allowed', 'card-change-not-allowed', 'manual-card-not-allowed', 'invalid-card-number',
-  'card-in-use', 'daily-limit', 'central-unreachable', 'not-found', 'conflict', 'invalid-input',
-]);
-
-export const CENTRAL_UNREACHABLE_MESSAGE =
-  'The central store cannot be reached, so the Card/ID number cannot be changed right now. Please try again later.';
 
 function toReplicaChange(change: WireFeedChange): ReplicaChange {
   switch (change.type) {
@@ -336,23 +333,19 @@ export async function createSyncClient(options: SyncClientOptions): Promise<Sync
     },
     async requestCardChange(request): Promise<Result<{ readonly cardNumber: string }, DomainError>> {
       if (revoked()) return err(domainError('central-unreachable', lastError ?? CENTRAL_UNREACHABLE_MESSAGE));
-      try {
-        const [result] = await client.push(
-          [{ idempotencyKey: request.idempotencyKey, command: { type: 'card-change-request', userId: request.userId, field: request.field, manualNumber: request.manualNumber, at: Date.now() } }],
-          options.cardChangeTimeoutMs ?? 8_000,
-        );
-        // Checked again when it runs: stop() may have come in between, and the store may be closed by then.
-        if (running) setImmediate(() => { if (running) void requestCycle(); });
-        if (!result) return err(domainError('central-unreachable', CENTRAL_UNREACHABLE_MESSAGE));
-        if (result.status === 'accepted' && result.cardNumber) return ok({ cardNumber: result.cardNumber });
-        const code = result.reason && KNOWN_CODES.has(result.reason.code) ? (result.reason.code as DomainErrorCode) : 'conflict';
-        return err(domainError(code, result.reason?.message ?? 'The central store refused the change.', result.reason?.details));
-      } catch (error) {
-        fail(error);
+      const answer = await requestCardChangeOutcome(client, request, {
+        timeoutMs: options.cardChangeTimeoutMs ?? 8_000,
+        outcomeWindowMs: options.cardChangeOutcomeWindowMs ?? 9_000,
+      });
+      if (!answer.ok && (answer.error.code === 'central-unreachable' || answer.error.code === 'card-change-unconfirmed')) {
+        fail(new CentralCallError('unreachable', answer.error.message));
         emitStatus();
         if (running && !revoked()) scheduleRetry();
-        return err(domainError('central-unreachable', CENTRAL_UNREACHABLE_MESSAGE));
+      } else if (running) {
+        // Checked again when it runs: stop() may have come in between, and the store may be closed by then.
+        setImmediate(() => { if (running) void requestCycle(); });
       }
+      return answer;
     },
   };
 }

@@ -21,7 +21,13 @@ export interface TestKiosk {
   close(): Promise<void>;
 }
 
-export async function enrollTestKiosk(centralUrl: string, admin: AdminSession, name: string, options: { pullIntervalMs?: number } = {}): Promise<TestKiosk> {
+export interface TestKioskOptions {
+  readonly pullIntervalMs?: number;
+  readonly cardChangeTimeoutMs?: number;
+  readonly cardChangeOutcomeWindowMs?: number;
+}
+
+export async function enrollTestKiosk(centralUrl: string, admin: AdminSession, name: string, options: TestKioskOptions = {}): Promise<TestKiosk> {
   const created = await admin.call('POST', '/api/v1/admin/kiosks', { name });
   if (created.status !== 201) throw new Error(`kiosk create failed: ${JSON.stringify(created.body)}`);
   const dataDir = await tempDir(`bk-kiosk-${name}-`);
@@ -29,7 +35,8 @@ export async function enrollTestKiosk(centralUrl: string, admin: AdminSession, n
   const enrollment = await enrollKiosk({ store, dataDir, centralUrl, code: created.body.enrollmentCode, version: 'test' });
   const sync = (await createSyncClient({
     store, dataDir, version: 'test', backoff: { baseMs: 100, maxMs: 800 }, pullIntervalMs: options.pullIntervalMs ?? 2_000, // Generous: a loaded test machine must not turn a slow answer into 'central-unreachable'.
-    cardChangeTimeoutMs: 20_000,
+    cardChangeTimeoutMs: options.cardChangeTimeoutMs ?? 20_000,
+    ...(options.cardChangeOutcomeWindowMs !== undefined ? { cardChangeOutcomeWindowMs: options.cardChangeOutcomeWindowMs } : {}),
   }))!;
   await sync.syncNow();
   sync.start();

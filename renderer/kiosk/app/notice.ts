@@ -12,6 +12,7 @@ export type Notice =
   | { readonly kind: 'disabled' }
   | { readonly kind: 'daily-limit' }
   | { readonly kind: 'central-unreachable' }
+  | { readonly kind: 'card-change-unconfirmed' }
   | { readonly kind: 'new-pin-needs-card' }
   | { readonly kind: 'not-allowed' }
   | { readonly kind: 'generic' };
@@ -38,6 +39,8 @@ export function noticeFromError(error: ContractError): Notice | null {
       return { kind: 'daily-limit' };
     case 'central-unreachable':
       return { kind: 'central-unreachable' };
+    case 'card-change-unconfirmed':
+      return { kind: 'card-change-unconfirmed' };
     case 'new-pin-needs-card':
       return { kind: 'new-pin-needs-card' };
     case 'pin-change-not-allowed':

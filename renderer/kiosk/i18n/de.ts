@@ -94,6 +94,9 @@ export const de: Messages = {
   'error.dailyLimit.title': 'Limit erreicht',
   'error.dailyLimit.body':
     'Ihre ID-Nummer wurde zu oft geändert. Bitte wenden Sie sich an Ihren Systemadministrator.',
+  'error.cardUnconfirmed.title': 'Ihre neue Nummer konnte nicht bestätigt werden',
+  'error.cardUnconfirmed.body': 'Die zentrale Datenbank hat während der Änderung Ihrer Karten-/ID-Nummer nicht mehr geantwortet. Ob die Änderung erfolgt ist, lässt sich nicht sagen.',
+  'error.cardUnconfirmed.next': 'Melden Sie sich in einer Minute erneut an: Ihre Kontoseite zeigt dann die gültige Nummer. Bitte versuchen Sie es bis dahin nicht erneut.',
   'error.central.title': 'Zentrale Datenbank nicht erreichbar',
   'error.central.body':
     'Zum Ändern der Karten-/ID-Nummer wird die zentrale Datenbank benötigt, die gerade nicht erreichbar ist.',

@@ -93,6 +93,9 @@ export const en = {
   'error.dailyLimit.title': 'Limit reached',
   'error.dailyLimit.body':
     'Your ID number has been changed too many times. Please contact your system administrator for assistance.',
+  'error.cardUnconfirmed.title': 'Your new number could not be confirmed',
+  'error.cardUnconfirmed.body': 'The central store stopped answering while it was changing your Card/ID number, so we cannot tell whether the change was made.',
+  'error.cardUnconfirmed.next': 'Sign in again in a minute: your account page will show the number in force. Please do not try again before then.',
   'error.central.title': 'Central store unreachable',
   'error.central.body': 'Changing your Card/ID number needs the central store, which cannot be reached right now.',
   'error.central.stillWorks':

@@ -94,6 +94,9 @@ export const fr: Messages = {
   'error.dailyLimit.title': 'Limite atteinte',
   'error.dailyLimit.body':
     "Votre numéro d'identification a été changé trop de fois. Veuillez contacter votre administrateur système.",
+  'error.cardUnconfirmed.title': "Votre nouveau numéro n'a pas pu être confirmé",
+  'error.cardUnconfirmed.body': "Le serveur central a cessé de répondre pendant le changement de votre numéro de carte/ID : impossible de savoir si le changement a eu lieu.",
+  'error.cardUnconfirmed.next': "Reconnectez-vous dans une minute : votre page de compte affichera le numéro en vigueur. Merci de ne pas réessayer d'ici là.",
   'error.central.title': 'Serveur central injoignable',
   'error.central.body':
     'Le changement du numéro de carte/ID nécessite le serveur central, qui est injoignable pour le moment.',

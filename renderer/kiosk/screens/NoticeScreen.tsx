@@ -29,6 +29,8 @@ function noticeText(notice: Notice, i18n: I18n): NoticeText {
       return { title: t('error.dailyLimit.title'), lines: [t('error.dailyLimit.body')] };
     case 'central-unreachable':
       return { title: t('error.central.title'), lines: [t('error.central.body'), t('error.central.stillWorks')] };
+    case 'card-change-unconfirmed':
+      return { title: t('error.cardUnconfirmed.title'), lines: [t('error.cardUnconfirmed.body'), t('error.cardUnconfirmed.next')] };
     case 'new-pin-needs-card':
       return { title: t('error.newPinNeedsCard.title'), lines: [t('error.newPinNeedsCard.body')] };
     case 'not-allowed':

@@ -1,3 +1,4 @@
+import { noticeFromError } from '../../../renderer/kiosk/app/notice.js';
 // @vitest-environment jsdom
 import { fireEvent, screen } from '@testing-library/react';
 import { HomeScreen } from '../../../renderer/kiosk/screens/HomeScreen.js';
@@ -78,6 +79,13 @@ describe('notice screens', () => {
     renderKiosk(<NoticeScreen notice={{ kind: 'central-unreachable' }} actionLabel="Back" onAction={noop} />, 'de');
     expect(screen.getByRole('heading', { name: 'Zentrale Datenbank nicht erreichbar' })).toBeTruthy();
     expect(screen.getByText(/PIN ändern funktionieren weiterhin/)).toBeTruthy();
+  });
+
+  it('a Card/ID change that could not be confirmed says so and where to see the number in force (issue 11)', () => {
+    expect(noticeFromError({ code: 'card-change-unconfirmed', message: 'x' })).toEqual({ kind: 'card-change-unconfirmed' });
+    renderKiosk(<NoticeScreen notice={{ kind: 'card-change-unconfirmed' }} actionLabel="Back" onAction={noop} />);
+    expect(screen.getByRole('heading', { name: 'Your new number could not be confirmed' })).toBeTruthy();
+    expect(screen.getByText(/account page will show the number in force/)).toBeTruthy();
   });
 });
 
