@@ -7,6 +7,7 @@ import { cryptoRandomSource, systemClock } from '../platform/index.js';
 import type { CentralContext } from './centralContext.js';
 import { CENTRAL_VERSION } from './centralVersion.js';
 import { buildCentralServer, REDACTED_HEADERS, type CentralServer, type CentralServerOptions } from './http/centralServer.js';
+import { serializeRequestForLog } from './http/requestLogSerializer.js';
 import { ensureSite } from './services/siteIdentity.js';
 import type { CentralStorage } from './storage/centralStorage.js';
 import { openCentralStorage } from './storage/openCentralStorage.js';
@@ -40,7 +41,7 @@ export interface RunningCentral {
 /** pino: one JSON line per event; credentials never logged (headers redacted, bodies not logged). */
 function loggerOptions(level: string | false | undefined): FastifyServerOptions['logger'] {
   if (level === false) return false;
-  return { level: level ?? 'info', redact: { paths: REDACTED_HEADERS, censor: '[redacted]' } };
+  return { level: level ?? 'info', redact: { paths: REDACTED_HEADERS, censor: '[redacted]' }, serializers: { req: serializeRequestForLog } };
 }
 
 /** The composition root of one central store process (also used in-process by the embedded central). */

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import {
   auditEvent,
@@ -17,7 +15,7 @@ import {
   err,
   ok,
 } from '../core/index.js';
-import { cryptoRandomSource } from '../platform/index.js';
+import { cryptoRandomSource, preparePrivateDatabaseFile } from '../platform/index.js';
 import { migrate } from './migrations/index.js';
 import { SqliteAuditLog } from './sqliteAuditLog.js';
 import { SqliteCardChangeLog } from './sqliteCardChangeLog.js';
@@ -74,7 +72,7 @@ function shownValue(change: ValidConfigChange): string {
 export function openKioskStore(options: OpenKioskStoreOptions): KioskStore {
   const clock = options.clock ?? systemClock;
   const random = options.random ?? cryptoRandomSource;
-  mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
+  preparePrivateDatabaseFile(options.file);
   const db = new Database(options.file);
   try {
     db.pragma('journal_mode = WAL');

@@ -34,7 +34,17 @@ export class SqliteOutbox implements Outbox {
     this.pendingRows = db.prepare<[number], { seq: number; idempotency_key: string; body: string; attempts: number }>(
       'SELECT seq, idempotency_key, body, attempts FROM outbox WHERE delivered_at IS NULL ORDER BY seq LIMIT ?',
     );
-    this.delivered = db.prepare('UPDATE outbox SET delivered_at = ? WHERE idempotency_key = ?');
+    // Once the central store has a PIN hash, this kiosk's copy of it in the outbox is only a liability
+    // (issue 11, finding 9): the body keeps the user and time, the hash goes.
+    this.delivered = db.prepare(
+      `UPDATE outbox SET delivered_at = ?, body = CASE WHEN type = 'pin-changed' THEN json_remove(body, '$.pinHash') ELSE body END
+       WHERE idempotency_key = ?`,
+    );
+    // Rows delivered by a badgekiosk that still kept the hash.
+    db.prepare(
+      `UPDATE outbox SET body = json_remove(body, '$.pinHash')
+       WHERE type = 'pin-changed' AND delivered_at IS NOT NULL AND json_extract(body, '$.pinHash') IS NOT NULL`,
+    ).run();
     this.failed = db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE idempotency_key = ?');
   }
 

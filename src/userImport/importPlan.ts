@@ -72,18 +72,18 @@ export async function planImport(
         if (taken instanceof Promise ? await taken : taken) reasons.push(`username ${fields.username} already exists`);
       }
     }
-    for (const card of [fields.primaryCard, fields.secondaryCard]) {
+    for (const [label, card] of [['primary', fields.primaryCard], ['secondary', fields.secondaryCard]] as const) {
       if (card === null) continue;
       const firstLine = cardLines.get(card);
       if (firstLine !== undefined) {
-        if (firstLine !== line) reasons.push(`duplicate Card/ID number ${card} (also on line ${firstLine})`);
+        if (firstLine !== line) reasons.push(`the ${label} Card/ID number is also on line ${firstLine}`);
         continue;
       }
       cardLines.set(card, line);
       // isCardTaken is the cheap probe; the holder is read only for the message.
       const held = existing.isCardTaken(card);
       if (held instanceof Promise ? await held : held) {
-        reasons.push(`Card/ID number ${card} is already held by user ${(await resolved(existing.findByCard(card)))?.username ?? '(unknown)'}`);
+        reasons.push(`the ${label} Card/ID number is already held by user ${(await resolved(existing.findByCard(card)))?.username ?? '(unknown)'}`);
       }
     }
     if (reasons.length > 0) {

@@ -38,17 +38,18 @@ export function checkNewUserFields(input: NewUserInput, pinPolicy: PinPolicyChec
   if (username === '') reasons.push('missing username');
   else if (!USERNAME.test(username)) reasons.push('the username must be 1 to 128 characters without spaces');
   const email = input.email.trim();
-  if (email !== '' && (email.length > 254 || !EMAIL.test(email))) reasons.push(`bad email "${email}"`);
+  // Reasons name the column, never a cell's content: a shifted row can put a PIN in any cell (issue 11, finding 8).
+  if (email !== '' && (email.length > 254 || !EMAIL.test(email))) reasons.push('bad email address');
   const name = input.name.trim();
   if (name.length > 200) reasons.push('the name is longer than 200 characters');
   const primaryCard = input.primaryCard.trim() || null;
   const secondaryCard = input.secondaryCard.trim() || null;
   for (const [label, card] of [['primary', primaryCard], ['secondary', secondaryCard]] as const) {
     const checked = card === null ? undefined : validateCardNumberSyntax(card);
-    if (checked && !checked.ok) reasons.push(`bad ${label} Card/ID number "${card}": ${checked.error.message}`);
+    if (checked && !checked.ok) reasons.push(`bad ${label} Card/ID number: ${checked.error.message}`);
   }
   if (primaryCard !== null && primaryCard === secondaryCard) {
-    reasons.push(`Card/ID number ${primaryCard} is both the primary and the secondary number`);
+    reasons.push('the primary and the secondary Card/ID numbers are the same');
   }
   const pin = input.pin === '' ? null : input.pin;
   if (pin !== null) {

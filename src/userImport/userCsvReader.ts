@@ -2,6 +2,13 @@ import { parse, CsvError } from 'csv-parse';
 import type { Readable } from 'node:stream';
 
 /** The import file's columns, in this order. The `pin` column may be left out entirely. */
+/** Where a first line departs from the header, by column number and expected name only. */
+function headerDifference(record: readonly string[]): string {
+  const column = USER_CSV_COLUMNS.findIndex((name, i) => record[i] !== name);
+  if (column === -1 || column >= record.length) return `the first line has ${record.length} column(s)`;
+  return `column ${column + 1} of the first line is not "${USER_CSV_COLUMNS[column]}"`;
+}
+
 export const USER_CSV_COLUMNS = ['username', 'name', 'email', 'primary_card', 'secondary_card', 'pin'] as const;
 export const USER_CSV_HEADER = USER_CSV_COLUMNS.join(',');
 
@@ -58,7 +65,8 @@ export async function* readUserCsv(input: Readable): AsyncGenerator<UserCsvItem>
       if (width === 0) {
         const header = record.join(',');
         if (header !== USER_CSV_HEADER && header !== USER_CSV_COLUMNS.slice(0, -1).join(',')) {
-          throw new UserCsvFormatError(line, `the header must be exactly "${USER_CSV_HEADER}" (the pin column may be left out), found "${header}"`);
+          // Named by position, never quoted: a file without its header starts with a row, PIN included (issue 11, finding 8).
+          throw new UserCsvFormatError(line, `the header must be exactly "${USER_CSV_HEADER}" (the pin column may be left out); ${headerDifference(record)}`);
         }
         width = record.length;
         continue;

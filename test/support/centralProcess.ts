@@ -175,3 +175,27 @@ export async function removeDir(dir: string): Promise<void> {
 }
 
 export { run as execFileAsync };
+
+/** A central process on a fresh SQLite file in its own temp dir, with an administrator logged in. */
+export interface CentralWithAdmin {
+  readonly dir: string;
+  readonly db: string;
+  readonly central: CentralProcess;
+  readonly admin: AdminSession;
+  close(): Promise<void>;
+}
+
+export async function startCentralWithAdmin(prefix: string): Promise<CentralWithAdmin> {
+  const dir = await tempDir(prefix);
+  const db = `sqlite:${dir}/central.sqlite`;
+  await createAdminWithCli(dir, db);
+  const central = await startCentralProcess({ dataDir: dir, db, port: await freePort() });
+  const admin = await adminLogin(central.url);
+  return {
+    dir, db, central, admin,
+    async close() {
+      await central.stop();
+      await removeDir(dir);
+    },
+  };
+}

@@ -15,16 +15,16 @@ const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorR
 
 export function registerAdminAuditRoutes(app: FastifyInstance, ctx: CentralContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const preHandler = adminAuth(ctx);
+  const onRequest = adminAuth(ctx);
 
   r.get('/api/v1/admin/audit', {
     schema: { tags, security, summary: 'Audit events, newest first, filtered by user, kiosk, kind, outcome and time', querystring: auditQuerySchema, response: { 200: z.object({ events: z.array(auditEventSchema) }), ...errors } },
-    preHandler,
+    onRequest,
   }, async (request) => ({ events: await queryAudit(ctx.storage.db, request.query) }));
 
   r.get('/api/v1/admin/audit.csv', {
     schema: { tags, security, summary: 'The same filters as /audit, as a CSV download', querystring: auditQuerySchema, response: { 200: z.string().describe('text/csv'), ...errors } },
-    preHandler,
+    onRequest,
   }, async (request, reply) => {
     const events = await queryAudit(ctx.storage.db, request.query);
     return reply

@@ -15,16 +15,16 @@ const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorR
 
 export function registerAdminConfigRoutes(app: FastifyInstance, ctx: CentralContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const preHandler = adminAuth(ctx);
+  const onRequest = adminAuth(ctx);
 
   r.get('/api/v1/admin/config', {
     schema: { tags, security, summary: 'Every configuration key with type, default, range, description and value', response: { 200: z.object({ keys: z.array(configEntrySchema) }), ...errors } },
-    preHandler,
+    onRequest,
   }, async () => ({ keys: await listConfig(ctx.storage.db) }));
 
   r.get('/api/v1/admin/config/:name', {
     schema: { tags, security, summary: 'One configuration key', params: configNameParamsSchema, response: { 200: configEntrySchema, ...errors } },
-    preHandler,
+    onRequest,
   }, async (request, reply) => {
     const entry = (await listConfig(ctx.storage.db)).find((e) => e.name === request.params.name);
     return entry ?? reply.code(404).send(errorBody('not-found', `Unknown configuration key ${JSON.stringify(request.params.name)}.`));
@@ -36,7 +36,7 @@ export function registerAdminConfigRoutes(app: FastifyInstance, ctx: CentralCont
       summary: 'Set a key (validated against the registry and cross-key rules); kiosks receive it at their next pull',
       params: configNameParamsSchema, body: setConfigSchema, response: { 200: configEntrySchema, ...errors },
     },
-    preHandler,
+    onRequest,
   }, async (request, reply) => {
     const saved = await ctx.storage.write((tx) =>
       setConfigAudited({ tx, actor: request.admin!, now: ctx.clock.now(), random: ctx.random }, request.params.name, request.body.value),

@@ -17,11 +17,11 @@ const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorR
 
 export function registerAdminKioskRoutes(app: FastifyInstance, ctx: CentralContext, live: LiveChannels): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const preHandler = adminAuth(ctx);
+  const onRequest = adminAuth(ctx);
 
   r.post('/api/v1/admin/kiosks', {
     schema: { tags, security, summary: 'Create a kiosk and its one-time enrollment code (valid 24 hours)', body: createKioskSchema, response: { 201: createdKioskSchema, ...errors } },
-    preHandler,
+    onRequest,
   }, async (request, reply) => {
     const now = ctx.clock.now();
     const created = await ctx.storage.write(async (tx) => {
@@ -41,7 +41,7 @@ export function registerAdminKioskRoutes(app: FastifyInstance, ctx: CentralConte
 
   r.get('/api/v1/admin/kiosks', {
     schema: { tags, security, summary: 'Kiosks with state, last seen, version and whether online', response: { 200: z.object({ kiosks: z.array(kioskSchema) }), ...errors } },
-    preHandler,
+    onRequest,
   }, async () => {
     const now = ctx.clock.now();
     return { kiosks: (await listKiosks(ctx.storage.db)).map((row) => summarizeKiosk(row, now)) };
@@ -49,7 +49,7 @@ export function registerAdminKioskRoutes(app: FastifyInstance, ctx: CentralConte
 
   r.post('/api/v1/admin/kiosks/:id/revoke', {
     schema: { tags, security, summary: 'Revoke a kiosk: its token stops working at once', params: idParamsSchema, response: { 200: kioskSchema, ...errors } },
-    preHandler,
+    onRequest,
   }, async (request, reply) => {
     const now = ctx.clock.now();
     const revoked = await ctx.storage.write(async (tx) => {

@@ -50,12 +50,12 @@ export function registerAdminSessionRoutes(app: FastifyInstance, ctx: CentralCon
 
   r.get('/api/v1/admin/session', {
     schema: { tags, security, summary: 'Who is logged in (and the CSRF token of a cookie session)', response: { 200: sessionSchema, 401: errorResponseSchema } },
-    preHandler: requireAdmin,
+    onRequest: requireAdmin,
   }, async (request) => ({ username: request.admin!.username, via: request.admin!.via, csrfToken: request.admin!.csrfToken, expiresAt: null }));
 
   r.delete('/api/v1/admin/session', {
     schema: { tags, security, summary: 'Log out', response: { 204: z.null(), 401: errorResponseSchema, 403: errorResponseSchema } },
-    preHandler: requireAdmin,
+    onRequest: requireAdmin,
   }, async (request, reply) => {
     const sessionId = request.cookies[SESSION_COOKIE];
     if (sessionId) await deleteSession(ctx.storage.db, sessionId);
@@ -65,7 +65,7 @@ export function registerAdminSessionRoutes(app: FastifyInstance, ctx: CentralCon
 
   r.post('/api/v1/admin/tokens', {
     schema: { tags, security, summary: 'Create an admin API token (for scripts); shown once', body: createTokenSchema, response: { 200: createdTokenSchema, 401: errorResponseSchema, 403: errorResponseSchema } },
-    preHandler: requireAdmin,
+    onRequest: requireAdmin,
   }, async (request) => {
     const id = ctx.random.uuid();
     const now = ctx.clock.now();
@@ -82,12 +82,12 @@ export function registerAdminSessionRoutes(app: FastifyInstance, ctx: CentralCon
 
   r.get('/api/v1/admin/tokens', {
     schema: { tags, security, summary: "The logged-in administrator's API tokens", response: { 200: z.object({ tokens: z.array(adminTokenSchema) }), 401: errorResponseSchema } },
-    preHandler: requireAdmin,
+    onRequest: requireAdmin,
   }, async (request) => ({ tokens: await listAdminTokens(ctx.storage.db, request.admin!.adminId) }));
 
   r.delete('/api/v1/admin/tokens/:id', {
     schema: { tags, security, summary: 'Revoke an admin API token', params: idParamsSchema, response: { 204: z.null(), 401: errorResponseSchema, 404: errorResponseSchema } },
-    preHandler: requireAdmin,
+    onRequest: requireAdmin,
   }, async (request, reply) => {
     const now = ctx.clock.now();
     const revoked = await ctx.storage.write(async (tx) => {

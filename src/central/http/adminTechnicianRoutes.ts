@@ -29,14 +29,14 @@ const readerProfileAnswerSchema = z.object({
  */
 export function registerAdminTechnicianRoutes(app: FastifyInstance, ctx: CentralContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const preHandler = adminAuth(ctx);
+  const onRequest = adminAuth(ctx);
 
   const store = (hash: string, actor: string, what: TechnicianPinChange) =>
     ctx.storage.write((tx) => setTechnicianPinHash({ tx, actor: { username: actor }, now: ctx.clock.now(), random: ctx.random }, hash, what));
 
   r.put('/api/v1/admin/technician-pin', {
     schema: { tags, security, summary: 'Set the technician PIN of every kiosk (kiosks receive its hash at their next pull)', body: technicianPinSchema, response: { 200: technicianPinStateSchema, ...errors } },
-    preHandler,
+    onRequest,
   }, async (request, reply) => {
     const config = await readConfig(ctx.storage.db);
     const checked = validatePinPolicy(request.body.pin, { minLength: config['pin.min-length'], maxLength: config['pin.max-length'] });
@@ -48,7 +48,7 @@ export function registerAdminTechnicianRoutes(app: FastifyInstance, ctx: Central
 
   r.delete('/api/v1/admin/technician-pin', {
     schema: { tags, security, summary: 'Remove the technician PIN: technician mode can no longer be opened on any kiosk', response: { 200: technicianPinStateSchema, ...errors } },
-    preHandler,
+    onRequest,
   }, async (request, reply) => {
     const saved = await store('', request.admin!.username, 'technician-pin-cleared');
     if (!saved.ok) return reply.code(400).send(errorBody('invalid-config', saved.error));
@@ -57,7 +57,7 @@ export function registerAdminTechnicianRoutes(app: FastifyInstance, ctx: Central
 
   r.get('/api/v1/admin/kiosks/:id/reader-profile', {
     schema: { tags, security, summary: 'The reader profile this kiosk\'s technician last saved', params: idParamsSchema, response: { 200: readerProfileAnswerSchema, ...errors } },
-    preHandler,
+    onRequest,
   }, async (request, reply) => {
     const row = await ctx.storage.db.selectFrom('kiosk_reader_profiles').selectAll().where('kiosk_id', '=', request.params.id).executeTakeFirst();
     if (!row) return reply.code(404).send(errorBody('not-found', 'This kiosk has sent no reader profile.'));

@@ -34,6 +34,7 @@ import {
 } from './adminSchemas.js';
 import { ADMIN_SECURITY } from './adminSchemas.js';
 import { errorBody, sendDomainError } from './errorReplies.js';
+import { importGate } from './importGate.js';
 import { adminAuth } from './requestAuth.js';
 
 const tags = ['admin: users'];
@@ -47,12 +48,13 @@ export function adminWrite<T>(ctx: CentralContext, request: FastifyRequest, fn: 
 
 export function registerAdminUserRoutes(app: FastifyInstance, ctx: CentralContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const preHandler = adminAuth(ctx);
+  const onRequest = adminAuth(ctx);
+  const oneImportAtATime = importGate(1);
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: MAX_IMPORT_BYTES }, (_request, body, done) => done(null, body));
 
   r.get('/api/v1/admin/users', {
     schema: { tags, security, summary: 'Search users (part of username, name or email; or a whole Card/ID number)', querystring: userListQuerySchema, response: { 200: userListSchema, ...errors } },
-    preHandler,
+    onRequest,
   }, async (request) => searchUsers(ctx.storage.db, request.query));
 
   r.post('/api/v1/admin/users/import', {
@@ -61,10 +63,11 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: CentralContex
       summary: 'Import users from CSV (header username,name,email,primary_card,secondary_card,pin): all rows or none',
       consumes: ['text/csv'],
       body: z.string().min(1).describe('The CSV file, as for `badgekiosk users import`'),
-      response: { 200: importResultSchema, ...errors, 422: importRefusedSchema },
+      response: { 200: importResultSchema, ...errors, 422: importRefusedSchema, 429: errorResponseSchema },
     },
     bodyLimit: MAX_IMPORT_BYTES,
-    preHandler,
+    // Who asks is checked before the body is read; then one import at a time.
+    onRequest: [onRequest, oneImportAtATime],
   }, async (request, reply) => {
     try {
       const outcome = await importUsersCsv(request.body, { storage: ctx.storage, pinHasher: ctx.pinHasher, hashConcurrency: 2 }, (fn) => adminWrite(ctx, request, fn));
@@ -82,7 +85,7 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: CentralContex
 
   r.get('/api/v1/admin/users/:id', {
     schema: { tags, security, summary: 'One user', params: idParamsSchema, response: { 200: adminUserSchema, ...errors } },
-    preHandler,
+    onRequest,
   }, async (request, reply) => {
     const row = await findUserRow(ctx.storage.db, request.params.id);
     return row ? adminView(row) : reply.code(404).send(errorBody('not-found', 'No such user.'));
@@ -90,7 +93,7 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: CentralContex
 
   r.post('/api/v1/admin/users', {
     schema: { tags, security, summary: 'Create a user', body: createUserSchema, response: { 201: adminUserSchema, ...errors } },
-    preHandler,
+    onRequest,
   }, async (request, reply) => {
     const body = request.body;
     const config = await readConfig(ctx.storage.db);
@@ -111,7 +114,7 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: CentralContex
 
   r.patch('/api/v1/admin/users/:id', {
     schema: { tags, security, summary: 'Change username, name, email or disabled', params: idParamsSchema, body: updateUserSchema, response: { 200: adminUserSchema, ...errors } },
-    preHandler,
+    onRequest,
   }, async (request, reply) => {
     const current = await findUserRow(ctx.storage.db, request.params.id);
     if (!current) return reply.code(404).send(errorBody('not-found', 'No such user.'));
@@ -127,7 +130,7 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: CentralContex
 
   r.delete('/api/v1/admin/users/:id', {
     schema: { tags, security, summary: 'Delete a user (kiosks drop it at their next pull)', params: idParamsSchema, response: { 204: z.null(), ...errors } },
-    preHandler,
+    onRequest,
   }, async (request, reply) => {
     const deleted = await adminWrite(ctx, request, (w) => deleteUser(w, request.params.id));
     return deleted.ok ? reply.code(204).send(null) : sendDomainError(reply, deleted.error);
@@ -135,7 +138,7 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: CentralContex
 
   r.put('/api/v1/admin/users/:id/cards', {
     schema: { tags, security, summary: 'Set or clear Card/ID numbers (unique across both fields of all users)', params: idParamsSchema, body: setCardsSchema, response: { 200: adminUserSchema, ...errors } },
-    preHandler,
+    onRequest,
   }, async (request, reply) => {
     const saved = await adminWrite(ctx, request, (w) => setUserCards(w, request.params.id, request.body));
     return saved.ok ? saved.value : sendDomainError(reply, saved.error);
@@ -143,7 +146,7 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: CentralContex
 
   r.post('/api/v1/admin/users/:id/reset-pin', {
     schema: { tags, security, summary: 'Clear the PIN: the user sets a new one at the next login after a card swipe', params: idParamsSchema, response: { 200: adminUserSchema, ...errors } },
-    preHandler,
+    onRequest,
   }, async (request, reply) => {
     const saved = await adminWrite(ctx, request, (w) => resetPin(w, request.params.id));
     return saved.ok ? saved.value : sendDomainError(reply, saved.error);
@@ -151,7 +154,7 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: CentralContex
 
   r.post('/api/v1/admin/users/:id/unlock', {
     schema: { tags, security, summary: 'Lift a lockout and clear the failed PIN count', params: idParamsSchema, response: { 200: adminUserSchema, ...errors } },
-    preHandler,
+    onRequest,
   }, async (request, reply) => {
     const saved = await adminWrite(ctx, request, (w) => unlockUser(w, request.params.id));
     return saved.ok ? saved.value : sendDomainError(reply, saved.error);

@@ -79,7 +79,8 @@ export async function buildCentralServer(ctx: CentralContext, options: CentralSe
   registerAdminKioskRoutes(app, ctx, live);
   registerAdminAuditRoutes(app, ctx);
   registerAdminTechnicianRoutes(app, ctx);
-  app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { rateLimit: false } }, async () => app.swagger());
+  // Generating the document is not free: limited like any other anonymous route (issue 11, finding 11).
+  app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async () => app.swagger());
 
   await app.ready();
   return { app, live };

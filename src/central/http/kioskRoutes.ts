@@ -76,7 +76,7 @@ export function registerKioskRoutes(app: FastifyInstance, ctx: CentralContext, l
       querystring: changesQuerySchema,
       response: { 200: changesResponseSchema, 400: errorResponseSchema, 401: errorResponseSchema },
     },
-    preHandler: requireKiosk,
+    onRequest: requireKiosk,
     config: { rateLimit: kioskLimit },
   }, async (request) => readChanges(ctx.storage, request.query.after, request.query.limit, ctx.clock.now()));
 
@@ -86,7 +86,7 @@ export function registerKioskRoutes(app: FastifyInstance, ctx: CentralContext, l
       summary: 'Live channel (text/event-stream): `seq` events announce the latest sequence; pull when it passes your cursor',
       response: { 200: z.string().describe('text/event-stream'), 401: errorResponseSchema },
     },
-    preHandler: requireKiosk,
+    onRequest: requireKiosk,
     config: { rateLimit: kioskLimit },
   }, async (request, reply) => {
     await live.open(request.kiosk!.id, reply);
@@ -99,7 +99,7 @@ export function registerKioskRoutes(app: FastifyInstance, ctx: CentralContext, l
       body: commandsRequestSchema,
       response: { 200: commandsResponseSchema, 400: errorResponseSchema, 401: errorResponseSchema },
     },
-    preHandler: requireKiosk,
+    onRequest: requireKiosk,
     bodyLimit: 512 * 1024,
     config: { rateLimit: kioskLimit },
   }, async (request) => {
@@ -122,7 +122,7 @@ export function registerKioskRoutes(app: FastifyInstance, ctx: CentralContext, l
       params: commandLookupParamsSchema,
       response: { 200: commandResultSchema, 400: errorResponseSchema, 401: errorResponseSchema, 404: errorResponseSchema },
     },
-    preHandler: requireKiosk,
+    onRequest: requireKiosk,
     config: { rateLimit: kioskLimit },
   }, async (request, reply) => {
     const row = await ctx.storage.db

@@ -84,7 +84,8 @@ export async function insertNewUsers(
   for (const [index, user] of users.entries()) {
     const reasons = [
       ...(taken.usernames.has(user.username) ? [`username ${user.username} already exists`] : []),
-      ...[user.primaryCard, user.secondaryCard].flatMap((card) => (card !== null && taken.cards.has(card) ? [`Card/ID number ${card} is already held by user ${taken.cards.get(card)}`] : [])),
+      ...([['primary', user.primaryCard], ['secondary', user.secondaryCard]] as const).flatMap(([label, card]) =>
+        card !== null && taken.cards.has(card) ? [`the ${label} Card/ID number is already held by user ${taken.cards.get(card)}`] : []),
     ];
     if (reasons.length > 0) problems.push({ index, reason: reasons.join('; ') });
   }

@@ -58,6 +58,9 @@ export async function applyKioskCommand(ctx: CommandContext, command: OutboxComm
         ? await apply(ctx, command, user, config)
         : fail('not-found', 'No such user on the central store.');
   const answer: CommandAnswer = result.ok ? { status: 'accepted', ...result.value } : { status: 'rejected', reason: result.error };
+  // The kiosk applied its change to its own copy before pushing; a refusal changes nothing here, so
+  // without a new sequence no pull would ever put that copy right (issue 11, finding 4).
+  if (!result.ok && user) await updateUserRow(tx, user, {}, now);
   await tx.db
     .insertInto('commands')
     .values({
@@ -134,10 +137,9 @@ async function apply(ctx: CommandContext, command: UserCommand, user: UserRow, c
       const problem = checkPinHash(command.pinHash);
       if (problem) return fail('invalid-input', problem);
       if (Number(user.disabled) === 1) return fail('user-disabled', 'This user is disabled.');
-      if (user.pin_set_at !== null && Number(user.pin_set_at) > at) {
-        return fail('conflict', 'A newer PIN change or reset for this user is already in force.');
-      }
-      await updateUserRow(ctx.tx, user, { pin_hash: command.pinHash, pin_set_at: at }, ctx.now);
+      // Ordered by arrival here, never by the kiosk's clock: a kiosk running behind would otherwise
+      // see its change refused although it told the user it was done (issue 11, finding 4).
+      await updateUserRow(ctx.tx, user, { pin_hash: command.pinHash, pin_set_at: ctx.now }, ctx.now);
       return ok({});
     }
     case 'failed-attempt': {

@@ -1,6 +1,5 @@
+import { preparePrivateDatabaseFile } from '../../platform/index.js';
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { Kysely, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import { AnnouncementHub } from './announcementHub.js';
 import type { CentralStorage, WriteTx } from './centralStorage.js';
@@ -40,7 +39,7 @@ function cachingDatabase(db: Database.Database): SqliteDatabase {
  * and announced here too, within OTHER_WRITERS_POLL_MS.
  */
 export async function openSqliteStorage(file: string): Promise<CentralStorage> {
-  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  preparePrivateDatabaseFile(file);
   const raw = new Database(file);
   raw.pragma('journal_mode = WAL');
   raw.pragma('busy_timeout = 10000');

@@ -3,17 +3,7 @@ import { requestCardChangeOutcome } from '../../../src/sync/cardChangeRequest.js
 import { CentralHttpClient } from '../../../src/sync/centralHttpClient.js';
 import type { SelfService } from '../../../src/core/index.js';
 import { enrollTestKiosk, type TestKiosk } from '../../support/centralKiosk.js';
-import {
-  adminLogin,
-  createAdminWithCli,
-  eventually,
-  freePort,
-  removeDir,
-  startCentralProcess,
-  tempDir,
-  type AdminSession,
-  type CentralProcess,
-} from '../../support/centralProcess.js';
+import { eventually, freePort, startCentralWithAdmin, type AdminSession, type CentralWithAdmin } from '../../support/centralProcess.js';
 import { startFaultProxy, type FaultProxy } from '../../support/faultProxy.js';
 
 // Issue 11, finding 1: a Card/ID change the central store made must never be shown as failed.
@@ -22,8 +12,7 @@ const PUSH = { method: 'POST', path: /^\/api\/v1\/kiosk\/commands$/, body: /card
 const OUTCOME = { method: 'GET', path: /^\/api\/v1\/kiosk\/commands\/[^/]+$/ } as const;
 
 describe('a Card/ID change whose answer is lost or late (issue 11, finding 1)', () => {
-  let dir: string;
-  let central: CentralProcess;
+  let site: CentralWithAdmin;
   let proxy: FaultProxy;
   let admin: AdminSession;
   let kiosk: TestKiosk;
@@ -54,12 +43,9 @@ describe('a Card/ID change whose answer is lost or late (issue 11, finding 1)', 
   }
 
   beforeAll(async () => {
-    dir = await tempDir('bk-card-outcome-');
-    const db = `sqlite:${dir}/central.sqlite`;
-    await createAdminWithCli(dir, db);
-    central = await startCentralProcess({ dataDir: dir, db, port: await freePort() });
-    admin = await adminLogin(central.url);
-    proxy = await startFaultProxy(central.url);
+    site = await startCentralWithAdmin('bk-card-outcome-');
+    admin = site.admin;
+    proxy = await startFaultProxy(site.central.url);
     // A short push timeout so "late" is cheap to provoke; the outcome window as on a real kiosk.
     kiosk = await enrollTestKiosk(proxy.url, admin, 'lossy', { cardChangeTimeoutMs: 1_500, cardChangeOutcomeWindowMs: 9_000 });
   });
@@ -69,8 +55,7 @@ describe('a Card/ID change whose answer is lost or late (issue 11, finding 1)', 
   afterAll(async () => {
     await kiosk?.close();
     await proxy?.close();
-    await central?.stop();
-    if (dir) await removeDir(dir);
+    await site?.close();
   });
 
   it('an answer dropped after the commit: the kiosk asks for the outcome of its key and shows the number the central store set', async () => {

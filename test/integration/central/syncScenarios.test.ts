@@ -132,17 +132,28 @@ describe.each(CENTRAL_BACKENDS)('central store and two kiosks on %s', (backend) 
       if (event.type === 'rejected') rejected.push(`${event.command}:${event.code}`);
     });
     await A.sync.stop();
+    const centralHash = A.store.uow.repos.users.findById(erin.id)!.pinHash;
     expect((await A.self.changePin(erin.id, '5937', '6048', '6048')).ok).toBe(true);
     expect((await A.self.authenticate({ via: 'card', cardNumber: '11110005' }, '6048')).ok).toBe(true);
-    // The administrator's reset comes after the offline change, so it wins.
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // Disabled centrally while kiosk A was cut off: its queued PIN change is refused when it arrives.
+    expect((await admin.call('PATCH', `/api/v1/admin/users/${erin.id}`, { disabled: true })).body.disabled).toBe(true);
+    A.sync.start();
+    await eventually(() => A.sync.status().pending === 0 && A.store.uow.repos.users.findById(erin.id)!.pinHash === centralHash, 'the refusal to reach kiosk A');
+    off();
+    expect(rejected).toContain('pin-changed:user-disabled');
+    expect((await admin.call('PATCH', `/api/v1/admin/users/${erin.id}`, { disabled: false })).body.disabled).toBe(false);
+    await eventually(() => A.store.uow.repos.users.findById(erin.id)!.disabled === false, 'erin enabled again on kiosk A');
+    expect((await A.self.authenticate({ via: 'card', cardNumber: '11110005' }, '5937')).ok).toBe(true);
+  });
+
+  it('an offline PIN change that reaches the central store after an administrator\'s reset is ordered by its arrival (issue 11, finding 4)', async () => {
+    await A.sync.stop();
+    expect((await A.self.changePin(erin.id, '5937', '6048', '6048')).ok).toBe(true);
     expect((await admin.call('POST', `/api/v1/admin/users/${erin.id}/reset-pin`)).body.hasPin).toBe(false);
     A.sync.start();
-    await eventually(() => A.sync.status().pending === 0 && A.store.uow.repos.users.findById(erin.id)!.pinHash === null, 'the refusal to reach kiosk A');
-    off();
-    expect(rejected).toContain('pin-changed:conflict');
-    const identified = await A.self.identifyCard('11110005');
-    expect(identified.ok && identified.value.next).toBe('set-pin');
+    await eventually(async () => (await admin.call('GET', `/api/v1/admin/users/${erin.id}`)).body.hasPin === true, 'the PIN change on the central store');
+    await eventually(() => B.store.uow.repos.users.findById(erin.id)!.pinHash !== null, 'the PIN on kiosk B');
+    expect((await B.self.authenticate({ via: 'card', cardNumber: '11110005' }, '6048')).ok).toBe(true);
   });
 
   it('with the central store killed, A keeps authenticating; after the restart each queued command arrives exactly once', async () => {

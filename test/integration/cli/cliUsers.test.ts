@@ -40,7 +40,7 @@ describe('badgekiosk users', { timeout: 120_000 }, () => {
   it('refuses a user whose Card/ID number another user already holds, in either field', async () => {
     const refused = await fx.cli.run(['users', 'add', '--username', 'bert', '--primary-card', '777']);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toBe('User not added: Card/ID number 777 is already held by user alice\n');
+    expect(refused.stderr).toBe('User not added: the primary Card/ID number is already held by user alice\n');
     const taken = await fx.cli.run(['users', 'add', '--username', 'alice']);
     expect(taken.code).toBe(1);
     expect(taken.stderr).toContain('username alice already exists');
@@ -85,10 +85,10 @@ describe('badgekiosk users', { timeout: 120_000 }, () => {
     expect(result.stdout).toBe('');
     expect(result.stderr.split('\n')).toEqual([
       `${file}: line 3: missing username`,
-      `${file}: line 4: bad email "hugo-at-example"`,
+      `${file}: line 4: bad email address`,
       `${file}: line 5: duplicate username gail (also on line 2)`,
-      `${file}: line 6: duplicate Card/ID number 100 (also on line 2)`,
-      `${file}: line 7: Card/ID number 0001 is already held by user dora`,
+      `${file}: line 6: the primary Card/ID number is also on line 2`,
+      `${file}: line 7: the primary Card/ID number is already held by user dora`,
       `${file}: line 8: PIN refused: The PIN must not repeat a single digit (such as 1111).`,
       'Nothing was imported: 6 bad rows.',
       '',

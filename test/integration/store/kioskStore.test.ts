@@ -160,6 +160,20 @@ describe('kiosk store on a SQLite file', () => {
     expect(store.outbox.pending()).toEqual([{ seq: 1, idempotencyKey: 'k1', command, attempts: 1 }]);
   });
 
+  it('drops the PIN hash of a pin-changed command once the central store has it, and keeps it until then (issue 11, finding 9)', () => {
+    store.outbox.setLive(true);
+    const pinHash = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaA';
+    store.uow.transaction((r) => {
+      r.outbox.enqueue('pin-1', { type: 'pin-changed', userId: 'u1', pinHash, at: 5 });
+      r.outbox.enqueue('pin-2', { type: 'pin-changed', userId: 'u2', pinHash, at: 6 });
+    });
+    store.outbox.markDelivered('pin-1');
+    const bodies = () => store.db.prepare('SELECT idempotency_key AS key, body FROM outbox ORDER BY seq').all() as { key: string; body: string }[];
+    expect(bodies().find((row) => row.key === 'pin-1')!.body).not.toContain(pinHash);
+    expect(JSON.parse(bodies().find((row) => row.key === 'pin-1')!.body)).toEqual({ type: 'pin-changed', userId: 'u1', at: 5 });
+    expect(store.outbox.pending().map((p) => p.command)).toEqual([{ type: 'pin-changed', userId: 'u2', pinHash, at: 6 }]);
+  });
+
   it('keeps small facts such as the sync cursor in kv', () => {
     expect(store.kv.get('sync.cursor')).toBeUndefined();
     store.kv.set('sync.cursor', '41');

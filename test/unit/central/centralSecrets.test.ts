@@ -28,8 +28,15 @@ describe('pushed PIN hashes', () => {
     const argon2i = await argon2.hash('2580', { type: argon2.argon2i, memoryCost: 19_456, timeCost: 2 });
     expect(checkPinHash(argon2i)).toMatch(/not an argon2id/);
     const weak = await argon2.hash('2580', { type: argon2.argon2id, memoryCost: 8_192, timeCost: 2, parallelism: 1 });
-    expect(checkPinHash(weak)).toMatch(/weaker/);
+    expect(checkPinHash(weak)).toMatch(/site's argon2id parameters/);
     expect(checkPinHash('2580')).toMatch(/not an argon2id/);
+  });
+
+  it('refuse stronger parameters than the site\'s too: one kiosk token must not make every kiosk spend a GiB per sign-in (issue 11, finding 7)', async () => {
+    const heavy = await argon2.hash('2580', { type: argon2.argon2id, memoryCost: 65_536, timeCost: 3, parallelism: 1 });
+    expect(checkPinHash(heavy)).toBe("The PIN hash must use the site's argon2id parameters m=19456, t=2, p=1.");
+    const forged = heavy.replace('m=65536', 'm=1048576').replace('t=3', 't=64');
+    expect(checkPinHash(forged)).toMatch(/site's argon2id parameters/);
   });
 });
 

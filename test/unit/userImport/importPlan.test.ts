@@ -49,12 +49,12 @@ describe('import plan: every bad row with its line and reason, all rows or none'
     expect(plan.problems).toEqual([
       { line: 3, reason: 'missing username' },
       { line: 4, reason: 'duplicate username alice (also on line 2)' },
-      { line: 5, reason: 'bad email "not-an-email"' },
-      { line: 6, reason: 'duplicate Card/ID number 1 (also on line 2)' },
-      { line: 7, reason: 'Card/ID number 501 is already held by user zoe' },
+      { line: 5, reason: 'bad email address' },
+      { line: 6, reason: 'the secondary Card/ID number is also on line 2' },
+      { line: 7, reason: 'the primary Card/ID number is already held by user zoe' },
       { line: 8, reason: 'username zoe already exists' },
       { line: 9, reason: 'PIN refused: The PIN must not repeat a single digit (such as 1111).' },
-      { line: 10, reason: 'Card/ID number 11 is both the primary and the secondary number' },
+      { line: 10, reason: 'the primary and the secondary Card/ID numbers are the same' },
       { line: 11, reason: 'expected 6 fields, found 2' },
     ]);
     expect(plan.problemCount).toBe(9);

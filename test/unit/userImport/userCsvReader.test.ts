@@ -43,4 +43,11 @@ describe('user CSV reader', () => {
     expect((error as Error).message).toMatch(/^line 2: the file is not valid CSV \(CSV_/);
     expect((error as Error).message).not.toContain('34');
   });
+
+  it('never quotes a cell in its refusals: a file without its header starts with a row, PIN included (issue 11, finding 8)', async () => {
+    const error = await readAll('alice,Alice,alice@example.org,0012345,777,58203917\n').catch((e: Error) => e);
+    expect(String(error)).toContain('line 1: the header must be exactly "username,name,email,primary_card,secondary_card,pin"');
+    expect(String(error)).toContain('column 1 of the first line is not "username"');
+    for (const cell of ['alice', '58203917', '0012345', '777', 'alice@example.org']) expect(String(error)).not.toContain(cell);
+  });
 });
