@@ -28,19 +28,24 @@ export interface NewUserFields {
 export type PinPolicyCheck = (pin: string) => string | null;
 
 const USERNAME = /^[^\s\p{Cc}]{1,128}$/u;
+// Invisible formatting characters (bidi overrides, zero-width joiners…) let two usernames look the
+// same, or one look like another, in every list an administrator reads (issue 11, finding 10).
+const INVISIBLE = /\p{Cf}/u;
 // Deliberately loose (one @, a dot in the domain, no spaces): mail systems accept far more than
 // any strict pattern, and the address is informational here.
 const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/u;
 
 export function checkNewUserFields(input: NewUserInput, pinPolicy: PinPolicyCheck): { fields: NewUserFields; reasons: string[] } {
   const reasons: string[] = [];
-  const username = input.username.trim();
+  // NFC: the same name typed on two systems (composed é or e + combining accent) is one name.
+  const username = input.username.trim().normalize('NFC');
   if (username === '') reasons.push('missing username');
-  else if (!USERNAME.test(username)) reasons.push('the username must be 1 to 128 characters without spaces');
+  else if (INVISIBLE.test(username)) reasons.push('the username contains invisible formatting characters (such as a bidi override)');
+  else if (!USERNAME.test(username)) reasons.push('the username must be 1 to 128 characters without spaces or control characters');
   const email = input.email.trim();
   // Reasons name the column, never a cell's content: a shifted row can put a PIN in any cell (issue 11, finding 8).
   if (email !== '' && (email.length > 254 || !EMAIL.test(email))) reasons.push('bad email address');
-  const name = input.name.trim();
+  const name = input.name.trim().normalize('NFC');
   if (name.length > 200) reasons.push('the name is longer than 200 characters');
   const primaryCard = input.primaryCard.trim() || null;
   const secondaryCard = input.secondaryCard.trim() || null;

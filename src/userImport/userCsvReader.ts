@@ -1,16 +1,16 @@
 import { parse, CsvError } from 'csv-parse';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 
 /** The import file's columns, in this order. The `pin` column may be left out entirely. */
+export const USER_CSV_COLUMNS = ['username', 'name', 'email', 'primary_card', 'secondary_card', 'pin'] as const;
+export const USER_CSV_HEADER = USER_CSV_COLUMNS.join(',');
+
 /** Where a first line departs from the header, by column number and expected name only. */
 function headerDifference(record: readonly string[]): string {
   const column = USER_CSV_COLUMNS.findIndex((name, i) => record[i] !== name);
   if (column === -1 || column >= record.length) return `the first line has ${record.length} column(s)`;
   return `column ${column + 1} of the first line is not "${USER_CSV_COLUMNS[column]}"`;
 }
-
-export const USER_CSV_COLUMNS = ['username', 'name', 'email', 'primary_card', 'secondary_card', 'pin'] as const;
-export const USER_CSV_HEADER = USER_CSV_COLUMNS.join(',');
 
 export interface UserCsvRecord {
   /** 1-based line of the file where the record starts (what an administrator looks for in an editor). */
@@ -38,6 +38,43 @@ export class UserCsvFormatError extends Error {
   }
 }
 
+/**
+ * Passes the file through unchanged, refusing it at the first byte sequence that is not UTF-8
+ * (issue 11, finding 10): a Latin-1 export would otherwise import with replacement characters in
+ * names, silently. The line is counted as far as the file could be read.
+ */
+function strictUtf8(): Transform {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  return new Transform({
+    transform(chunk: Buffer | string, _encoding, done) {
+      if (typeof chunk === 'string') return done(null, chunk);
+      try {
+        // Line by line: a newline byte is never part of a multi-byte character, so the line that
+        // fails to decode is the line to name.
+        for (let start = 0; start < chunk.length; ) {
+          const newline = chunk.indexOf(10, start);
+          const end = newline < 0 ? chunk.length : newline + 1;
+          decoder.decode(chunk.subarray(start, end), { stream: true });
+          if (newline >= 0) line++;
+          start = end;
+        }
+        done(null, chunk);
+      } catch {
+        done(new UserCsvFormatError(line, 'the file is not UTF-8 text; save it as UTF-8 (CSV UTF-8) and import it again'));
+      }
+    },
+    flush(done) {
+      try {
+        decoder.decode();
+        done();
+      } catch {
+        done(new UserCsvFormatError(line, 'the file is not UTF-8 text; it ends in the middle of a character'));
+      }
+    },
+  });
+}
+
 function newlinesIn(fields: readonly string[]): number {
   let count = 0;
   for (const field of fields) for (let i = field.indexOf('\n'); i >= 0; i = field.indexOf('\n', i + 1)) count++;
@@ -53,8 +90,10 @@ export async function* readUserCsv(input: Readable): AsyncGenerator<UserCsvItem>
   // Line numbers are counted here rather than taken from csv-parse's `info` option, which copies
   // an info object per record and made up a fifth of a 100,000-row import. Empty lines are kept
   // (one empty field) so the count stays exact, then skipped.
-  const parser = input.pipe(parse({ bom: true, trim: true, relax_column_count: true }));
+  const utf8 = strictUtf8();
+  const parser = input.pipe(utf8).pipe(parse({ bom: true, trim: true, relax_column_count: true }));
   input.on('error', (error) => parser.destroy(error));
+  utf8.on('error', (error) => parser.destroy(error));
   let width = 0;
   let nextLine = 1;
   try {
@@ -79,6 +118,7 @@ export async function* readUserCsv(input: Readable): AsyncGenerator<UserCsvItem>
       yield { kind: 'record', record: { line, username, name, email, primaryCard, secondaryCard, pin } };
     }
   } catch (error) {
+    if (error instanceof UserCsvFormatError) throw error;
     if (error instanceof CsvError) {
       // csv-parse's own message can quote a field's value, and that field may be a PIN: report
       // only the line and the error code.

@@ -50,7 +50,14 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: CentralContex
   const r = app.withTypeProvider<ZodTypeProvider>();
   const onRequest = adminAuth(ctx);
   const oneImportAtATime = importGate(1);
-  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: MAX_IMPORT_BYTES }, (_request, body, done) => done(null, body));
+  // Decoded strictly: a Latin-1 file must be refused, not imported with replacement characters.
+  app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES }, (_request, body, done) => {
+    try {
+      done(null, new TextDecoder('utf-8', { fatal: true }).decode(body as Buffer));
+    } catch {
+      done(Object.assign(new Error('The file is not UTF-8 text; save it as UTF-8 (CSV UTF-8) and import it again.'), { statusCode: 400 }), undefined);
+    }
+  });
 
   r.get('/api/v1/admin/users', {
     schema: { tags, security, summary: 'Search users (part of username, name or email; or a whole Card/ID number)', querystring: userListQuerySchema, response: { 200: userListSchema, ...errors } },

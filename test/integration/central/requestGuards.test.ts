@@ -101,4 +101,14 @@ describe('requests are authenticated before their bodies are read (issue 11)', (
     expect(statuses.slice(0, 30).every((s) => s === 200)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
   });
+
+  it('an import file that is not UTF-8 is refused, naming the fix, and nothing is imported (finding 10)', async () => {
+    const latin1 = Buffer.concat([Buffer.from('username,name,email,primary_card,secondary_card,pin\nchloe,Chlo'), Buffer.from([0xeb]), Buffer.from(',,56000001,,\n')]);
+    const response = await fetch(`${central.url}/api/v1/admin/users/import`, {
+      method: 'POST', body: latin1, headers: { 'content-type': 'text/csv', cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { message: expect.stringMatching(/not UTF-8 text/) } });
+    expect((await admin.call('GET', '/api/v1/admin/users?search=chloe')).body.users).toEqual([]);
+  });
 });

@@ -52,6 +52,19 @@ describe('audit CSV', () => {
     expect(header).toBe('at,kind,outcome,username,user_id,kiosk_id,actor,code,details');
     expect(row).toBe(`2026-01-02T03:04:05.000Z,user.add,success,"'=HYPERLINK(""x"")",u1,,admin,,"{""note"":""a,b""}"`);
   });
+
+  it('defuses a formula after every separator a spreadsheet might split on, not only at the start (issue 11, finding 10)', () => {
+    const csv = auditCsv([
+      {
+        id: 'e2', at: 0, kind: 'user.add', outcome: 'success', userId: 'u2', username: 'eve;=cmd|calc',
+        kioskId: null, actor: 'x,+SUM(A1)\t@evil', code: null, details: {},
+      },
+    ]);
+    const row = csv.trimEnd().split('\r\n')[1]!;
+    expect(row).toContain("eve;'=cmd|calc");
+    expect(row).toContain(`"x,'+SUM(A1)\t'@evil"`);
+    for (const separator of [';', ',', '\t']) expect(row).not.toMatch(new RegExp(`${separator}[=+@]`));
+  });
 });
 
 describe('--db', () => {

@@ -66,4 +66,23 @@ describe('import plan: every bad row with its line and reason, all rows or none'
     expect(plan.problemCount).toBe(1500);
     expect(plan.problems.length).toBe(1000);
   });
+
+  it('normalises usernames and names to NFC and refuses invisible formatting characters in usernames (issue 11, finding 10)', async () => {
+    const decomposed = 'rene\u0301';
+    const plan = await planImport(
+      items(
+        { kind: 'record', record: { line: 2, username: decomposed, name: 'Rene\u0301 Roe', email: '', primaryCard: '', secondaryCard: '', pin: '' } },
+        record(3, 'ad\u202Emin'),
+        record(4, 'zero\u200Bwidth'),
+      ),
+      existing,
+      pinPolicy,
+    );
+    expect(plan.problems).toEqual([
+      { line: 3, reason: 'the username contains invisible formatting characters (such as a bidi override)' },
+      { line: 4, reason: 'the username contains invisible formatting characters (such as a bidi override)' },
+    ]);
+    const clean = await planImport(items({ kind: 'record', record: { line: 2, username: decomposed, name: 'Rene\u0301 Roe', email: '', primaryCard: '', secondaryCard: '', pin: '' } }), existing, pinPolicy);
+    expect(clean.rows[0]).toMatchObject({ username: 'ren\u00e9', displayName: 'Ren\u00e9 Roe' });
+  });
 });

@@ -50,4 +50,12 @@ describe('user CSV reader', () => {
     expect(String(error)).toContain('column 1 of the first line is not "username"');
     for (const cell of ['alice', '58203917', '0012345', '777', 'alice@example.org']) expect(String(error)).not.toContain(cell);
   });
+
+  it('refuses a file that is not UTF-8 instead of importing replacement characters (issue 11, finding 10)', async () => {
+    const latin1 = Buffer.concat([Buffer.from('username,name,email,primary_card,secondary_card\nzoe,Zo'), Buffer.from([0xeb]), Buffer.from(',,,\n')]);
+    const error = await (async () => {
+      for await (const _ of readUserCsv(Readable.from([latin1]))) void _;
+    })().catch((e: Error) => e);
+    expect(String(error)).toContain('line 2: the file is not UTF-8 text');
+  });
 });
