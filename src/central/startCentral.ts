@@ -24,6 +24,7 @@ export interface StartCentralOptions {
   /** pino level ('info' by default), or false for no logs at all. */
   readonly logLevel?: string | false;
   readonly rateLimits?: CentralServerOptions['rateLimits'];
+  readonly liveChannelsPerKiosk?: number;
   readonly clock?: Clock;
   readonly random?: RandomSource;
 }
@@ -60,6 +61,7 @@ export async function startCentral(options: StartCentralOptions): Promise<Runnin
       logger: loggerOptions(options.logLevel),
       ...(tls ? { tls } : {}),
       ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+      ...(options.liveChannelsPerKiosk !== undefined ? { liveChannelsPerKiosk: options.liveChannelsPerKiosk } : {}),
     });
     await server.app.listen({ host: options.host, port: options.port });
     const port = (server.app.server.address() as AddressInfo).port;

@@ -8,14 +8,13 @@ import { createKiosk, listKiosks, revokeKiosk, summarizeKiosk } from '../service
 import { createdKioskSchema, createKioskSchema, idParamsSchema, kioskSchema } from './adminSchemas.js';
 import { ADMIN_SECURITY } from './adminSchemas.js';
 import { errorBody } from './errorReplies.js';
-import type { LiveChannels } from './liveChannels.js';
 import { adminAuth } from './requestAuth.js';
 
 const tags = ['admin: kiosks'];
 const security = ADMIN_SECURITY;
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema };
 
-export function registerAdminKioskRoutes(app: FastifyInstance, ctx: CentralContext, live: LiveChannels): void {
+export function registerAdminKioskRoutes(app: FastifyInstance, ctx: CentralContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const onRequest = adminAuth(ctx);
 
@@ -63,7 +62,9 @@ export function registerAdminKioskRoutes(app: FastifyInstance, ctx: CentralConte
       return row;
     });
     if (!revoked) return reply.code(404).send(errorBody('not-found', 'No such kiosk.'));
-    live.endKiosk(revoked.id);
+    // Answered once this process heard the revocation the way every other process hears it, so
+    // the kiosk's next request is refused wherever it lands.
+    await ctx.storage.revocationHeard(revoked.id);
     return summarizeKiosk(revoked, now);
   });
 }

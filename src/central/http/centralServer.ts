@@ -21,6 +21,8 @@ export interface CentralServerOptions {
   readonly logger?: FastifyServerOptions['logger'];
   readonly tls?: { readonly cert: Buffer; readonly key: Buffer };
   readonly rateLimits?: Partial<Omit<RateLimits, 'keyByBearer'>>;
+  /** Live channels one kiosk token may hold at once (default 3); a newer one closes the oldest. */
+  readonly liveChannelsPerKiosk?: number;
 }
 
 /** Never logged: credentials travel in these headers. */
@@ -68,7 +70,7 @@ export async function buildCentralServer(ctx: CentralContext, options: CentralSe
     transform: jsonSchemaTransform,
   });
 
-  const live = new LiveChannels(ctx);
+  const live = new LiveChannels(ctx, options.liveChannelsPerKiosk);
   app.addHook('preClose', async () => live.closeAll());
 
   registerHealthRoutes(app, ctx);
@@ -76,7 +78,7 @@ export async function buildCentralServer(ctx: CentralContext, options: CentralSe
   registerAdminSessionRoutes(app, ctx, limits, options.tls !== undefined);
   registerAdminUserRoutes(app, ctx);
   registerAdminConfigRoutes(app, ctx);
-  registerAdminKioskRoutes(app, ctx, live);
+  registerAdminKioskRoutes(app, ctx);
   registerAdminAuditRoutes(app, ctx);
   registerAdminTechnicianRoutes(app, ctx);
   // Generating the document is not free: limited like any other anonymous route (issue 11, finding 11).

@@ -8,6 +8,9 @@ interface LiveClient {
   readonly res: ServerResponse;
 }
 
+/** Live channels one kiosk token may hold at once: a restart or a flaky network leaves a few behind. */
+export const DEFAULT_LIVE_CHANNELS_PER_KIOSK = 3;
+
 /** Keeps proxies from closing idle streams and marks the kiosk online while it listens. */
 const HEARTBEAT_MS = 25_000;
 
@@ -22,9 +25,20 @@ export class LiveChannels {
   private scheduled = false;
   private readonly heartbeat: NodeJS.Timeout;
   private readonly unsubscribe: () => void;
+  private readonly unsubscribeRevocations: () => void;
+  /** Each kiosk's open streams, oldest first. */
+  private readonly byKiosk = new Map<string, LiveClient[]>();
 
-  constructor(private readonly ctx: CentralContext) {
+  constructor(
+    private readonly ctx: CentralContext,
+    private readonly perKiosk = DEFAULT_LIVE_CHANNELS_PER_KIOSK,
+  ) {
     this.unsubscribe = ctx.storage.onAnnouncement((seq) => this.announce(seq));
+    // A revocation, made by whichever process, ends that kiosk's streams here at once (issue 10, item 4).
+    this.unsubscribeRevocations = ctx.storage.onKioskRevoked((kioskId) => {
+      if (kioskId !== null) this.endKiosk(kioskId);
+      else void this.endRevoked();
+    });
     this.heartbeat = setInterval(() => void this.beat(), HEARTBEAT_MS);
     this.heartbeat.unref();
   }
@@ -46,7 +60,18 @@ export class LiveChannels {
     res.socket?.setNoDelay(true);
     const client: LiveClient = { kioskId, res };
     this.clients.add(client);
-    res.on('close', () => this.clients.delete(client));
+    const mine = this.byKiosk.get(kioskId) ?? [];
+    mine.push(client);
+    this.byKiosk.set(kioskId, mine);
+    // One token, a few streams at most: the oldest give way (issue 10, item 5).
+    while (mine.length > this.perKiosk) mine.shift()!.res.end();
+    res.on('close', () => {
+      this.clients.delete(client);
+      const list = this.byKiosk.get(kioskId);
+      const at = list?.indexOf(client) ?? -1;
+      if (list && at >= 0) list.splice(at, 1);
+      if (list?.length === 0) this.byKiosk.delete(kioskId);
+    });
     res.write(`retry: 2000\nevent: ${LIVE_EVENT}\ndata: {"seq":${seq}}\n\n`);
   }
 
@@ -84,15 +109,35 @@ export class LiveChannels {
     }
   }
 
-  /** A kiosk revoked through this process loses its stream at once (others notice at the next beat). */
+  /** Ends every stream of a revoked kiosk. */
   endKiosk(kioskId: string): void {
-    for (const client of this.clients) if (client.kioskId === kioskId) client.res.end();
+    for (const client of [...(this.byKiosk.get(kioskId) ?? [])]) client.res.end();
+  }
+
+  /** Streams open per kiosk id (tests, benchmarks). */
+  channelsOf(kioskId: string): number {
+    return this.byKiosk.get(kioskId)?.length ?? 0;
+  }
+
+  /** After a revocation this process cannot name (another SQLite writer): ends the streams of revoked kiosks. */
+  private async endRevoked(): Promise<void> {
+    const ids = [...this.byKiosk.keys()];
+    try {
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500);
+        const rows = await this.ctx.storage.db.selectFrom('kiosks').select('id').where('id', 'in', chunk).where('revoked_at', 'is not', null).execute();
+        for (const row of rows) this.endKiosk(row.id);
+      }
+    } catch {
+      // The database is briefly away; the heartbeat checks again.
+    }
   }
 
   /** On shutdown: end every stream so the server can close; kiosks reconnect elsewhere. */
   closeAll(): void {
     clearInterval(this.heartbeat);
     this.unsubscribe();
+    this.unsubscribeRevocations();
     for (const client of this.clients) client.res.end();
     this.clients.clear();
   }

@@ -1,9 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CentralContext } from '../centralContext.js';
 import { adminForSession, adminForToken, type AdminIdentity } from '../services/adminAccounts.js';
-import { kioskForToken, touchKiosk, type KioskRow } from '../services/kioskRegistry.js';
+import { kioskForTokenHash, touchKiosk, type KioskRow } from '../services/kioskRegistry.js';
+import { KioskTokenCache } from './kioskTokenCache.js';
 import { KIOSK_VERSION_HEADER } from '../../protocol/index.js';
-import { sameSecret } from '../security/secrets.js';
+import { KIOSK_TOKEN_PREFIX, sameSecret, sha256Hex } from '../security/secrets.js';
 import { errorBody } from './errorReplies.js';
 
 export const SESSION_COOKIE = 'bk_admin';
@@ -28,9 +29,24 @@ const TOUCH_INTERVAL_MS = 15_000;
 
 export function kioskAuth(ctx: CentralContext) {
   const lastTouched = new Map<string, number>();
+  // The version each kiosk last reported here: a cached row's may be older than the touch that updated it.
+  const knownVersion = new Map<string, string | null>();
+  const tokens = new KioskTokenCache(ctx.storage);
+  async function kioskFor(token: string, now: number): Promise<KioskRow | undefined> {
+    if (!token.startsWith(KIOSK_TOKEN_PREFIX)) return undefined;
+    // On SQLite another process may have revoked a kiosk: one PRAGMA tells, and drops the cache.
+    ctx.storage.noticeOtherWriters();
+    const hash = sha256Hex(token);
+    const cached = tokens.get(hash, now);
+    if (cached) return cached;
+    const generation = tokens.currentGeneration;
+    const row = await kioskForTokenHash(ctx.storage.db, hash);
+    if (row) tokens.set(hash, row, now, generation);
+    return row;
+  }
   return async function requireKiosk(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const token = bearerToken(request);
-    const kiosk = token ? await kioskForToken(ctx.storage.db, token) : undefined;
+    const kiosk = token ? await kioskFor(token, ctx.clock.now()) : undefined;
     if (!kiosk) {
       await reply.code(401).header('www-authenticate', 'Bearer').send(errorBody('unauthorized', 'A valid kiosk token is required (enrolled and not revoked).'));
       return;
@@ -38,8 +54,10 @@ export function kioskAuth(ctx: CentralContext) {
     request.kiosk = kiosk;
     const now = ctx.clock.now();
     const version = typeof request.headers[KIOSK_VERSION_HEADER] === 'string' ? (request.headers[KIOSK_VERSION_HEADER] as string).slice(0, 64) : null;
-    if (now - (lastTouched.get(kiosk.id) ?? 0) >= TOUCH_INTERVAL_MS || (version !== null && version !== kiosk.version)) {
+    const lastVersion = knownVersion.has(kiosk.id) ? knownVersion.get(kiosk.id)! : kiosk.version;
+    if (now - (lastTouched.get(kiosk.id) ?? 0) >= TOUCH_INTERVAL_MS || (version !== null && version !== lastVersion)) {
       lastTouched.set(kiosk.id, now);
+      if (version !== null) knownVersion.set(kiosk.id, version);
       await touchKiosk(ctx.storage.db, kiosk.id, now, version);
     }
   };

@@ -93,7 +93,11 @@ export async function redeemEnrollmentCode(
 /** The enrolled, unrevoked kiosk holding this token, if any. */
 export async function kioskForToken(db: CentralDb, token: string): Promise<KioskRow | undefined> {
   if (!token.startsWith(KIOSK_TOKEN_PREFIX)) return undefined;
-  const row = await db.selectFrom('kiosks').selectAll().where('token_hash', '=', sha256Hex(token)).executeTakeFirst();
+  return kioskForTokenHash(db, sha256Hex(token));
+}
+
+export async function kioskForTokenHash(db: CentralDb, tokenHash: string): Promise<KioskRow | undefined> {
+  const row = await db.selectFrom('kiosks').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
   return row && row.revoked_at === null ? row : undefined;
 }
 
@@ -103,6 +107,7 @@ export async function revokeKiosk(tx: WriteTx, id: string, now: number): Promise
   if (row.revoked_at !== null) return row;
   const values = { revoked_at: now, token_hash: null, enrollment_code_hash: null, enrollment_expires_at: null };
   await tx.db.updateTable('kiosks').set(values).where('id', '=', id).execute();
+  tx.kioskRevoked(id);
   return { ...row, ...values };
 }
 

@@ -15,6 +15,8 @@ export interface WriteTx {
   nextSeq(): Promise<number>;
   /** Reserves `count` sequences at once (bulk imports) and returns the first; they run to first + count - 1. */
   reserveSeqs(count: number): Promise<number>;
+  /** Tells every central process, once this transaction commits, that this kiosk's token is revoked. */
+  kioskRevoked(kioskId: string): void;
 }
 
 export type AnnouncementListener = (seq: number) => void;
@@ -34,6 +36,18 @@ export interface CentralStorage {
   latestSeq(): Promise<number>;
   /** Called with the new latest sequence after a commit, whichever process made it. */
   onAnnouncement(listener: AnnouncementListener): () => void;
+  /**
+   * Called when a kiosk is revoked, whichever process revoked it (null: something may have been
+   * revoked by a writer this process cannot hear by name; drop every cached token).
+   */
+  onKioskRevoked(listener: (kioskId: string | null) => void): () => void;
+  /**
+   * Resolves once this process has heard the revocation of `kioskId` through the same path every
+   * other process hears it (NOTIFY on PostgreSQL), so an answer sent after it is never ahead of them.
+   */
+  revocationHeard(kioskId: string): Promise<void>;
+  /** Notices, now, what other processes committed (SQLite other writers); a no-op where announcements are pushed. */
+  noticeOtherWriters(): void;
   /** Throws if the database cannot answer or live announcements are not flowing. */
   ready(): Promise<void>;
   close(): Promise<void>;

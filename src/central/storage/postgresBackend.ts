@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { AnnouncementHub } from './announcementHub.js';
+import { RevocationHub } from './revocationHub.js';
 import type { CentralStorage, WriteTx } from './centralStorage.js';
 import type { CentralTables } from './centralTables.js';
 import { migrateCentral } from './migrator.js';
@@ -8,6 +9,8 @@ import { sequencedTransaction } from './sequencedTransaction.js';
 
 /** Channel of LISTEN/NOTIFY: every central process on the database hears every new sequence. */
 export const CHANGE_CHANNEL = 'badgekiosk_changes';
+/** Channel of LISTEN/NOTIFY for kiosk revocations: every process drops that kiosk's cached token. */
+export const REVOCATION_CHANNEL = 'badgekiosk_revocations';
 /** Key of the transaction-scoped advisory lock serializing writes across processes. */
 const WRITE_LOCK_KEY = 4_711_042;
 
@@ -38,6 +41,7 @@ export async function openPostgresStorage(url: string, options: PostgresStorageO
   });
   const db = new Kysely<CentralTables>({ dialect: new PostgresDialect({ pool }) });
   const hub = new AnnouncementHub();
+  const revocations = new RevocationHub();
   let listener: pg.Client | null = null;
   let listening = false;
   let closed = false;
@@ -69,11 +73,15 @@ export async function openPostgresStorage(url: string, options: PostgresStorageO
     client.on('end', retry);
     client.on('notification', (message) => {
       if (message.channel === CHANGE_CHANNEL) hub.announce(Number(message.payload));
+      if (message.channel === REVOCATION_CHANNEL && message.payload) revocations.emit(message.payload);
     });
     try {
       await client.connect();
       await client.query(`listen ${CHANGE_CHANNEL}`);
+      await client.query(`listen ${REVOCATION_CHANNEL}`);
       listener = client;
+      // Revocations made while this connection was down were missed: drop every cached token.
+      revocations.emit(null);
       listening = true;
       attempt = 0;
       options.onListening?.();
@@ -93,6 +101,7 @@ export async function openPostgresStorage(url: string, options: PostgresStorageO
         const value = await fn(transaction.tx);
         const announced = transaction.highestReserved();
         if (announced > 0) await sql`select pg_notify(${CHANGE_CHANNEL}, ${String(announced)})`.execute(conn);
+        for (const kioskId of transaction.revokedKiosks()) await sql`select pg_notify(${REVOCATION_CHANNEL}, ${kioskId})`.execute(conn);
         await sql`commit`.execute(conn);
         return value;
       } catch (error) {
@@ -108,6 +117,14 @@ export async function openPostgresStorage(url: string, options: PostgresStorageO
     write,
     latestSeq,
     onAnnouncement: (l) => hub.subscribe(l),
+    onKioskRevoked: (l) => revocations.subscribe(l),
+    // PostgreSQL hands a NOTIFY to every listening process at the same commit; hearing our own copy,
+    // then a moment for the other processes' event loops, keeps the answer behind them all.
+    revocationHeard: async (kioskId) => {
+      await revocations.heard(kioskId, 2_000);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    },
+    noticeOtherWriters: () => undefined,
     async ready() {
       await sql`select 1`.execute(db);
       if (!listening) throw new Error('Not listening for change announcements (LISTEN connection down).');

@@ -2,6 +2,7 @@ import { preparePrivateDatabaseFile } from '../../platform/index.js';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import { AnnouncementHub } from './announcementHub.js';
+import { RevocationHub } from './revocationHub.js';
 import type { CentralStorage, WriteTx } from './centralStorage.js';
 import type { CentralTables } from './centralTables.js';
 import { migrateCentral } from './migrator.js';
@@ -47,6 +48,7 @@ export async function openSqliteStorage(file: string): Promise<CentralStorage> {
   raw.pragma('synchronous = NORMAL');
   const db = new Kysely<CentralTables>({ dialect: new SqliteDialect({ database: cachingDatabase(raw) }) });
   const hub = new AnnouncementHub();
+  const revocations = new RevocationHub();
   // This process's own commits keep the committed sequence without a query, so the idle `changes`
   // poll costs no database round trip; another connection's commits change `data_version`.
   let committedSeq = 0;
@@ -61,6 +63,8 @@ export async function openSqliteStorage(file: string): Promise<CentralStorage> {
     const version = dataVersion.get();
     if (version === seenVersion) return;
     seenVersion = version;
+    // Another process committed: it may have revoked a kiosk, and it cannot say which.
+    revocations.emit(null);
     const seq = Number(counter.get() ?? 0);
     if (seq > committedSeq) {
       committedSeq = seq;
@@ -70,6 +74,7 @@ export async function openSqliteStorage(file: string): Promise<CentralStorage> {
 
   async function write<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> {
     let announced = 0;
+    let revoked: readonly string[] = [];
     const result = await db.connection().execute(async (conn) => {
       await sql`begin immediate`.execute(conn);
       const transaction = sequencedTransaction(conn);
@@ -77,12 +82,14 @@ export async function openSqliteStorage(file: string): Promise<CentralStorage> {
         const value = await fn(transaction.tx);
         await sql`commit`.execute(conn);
         announced = transaction.highestReserved();
+        revoked = transaction.revokedKiosks();
         return value;
       } catch (error) {
         if (raw.inTransaction) await sql`rollback`.execute(conn);
         throw error;
       }
     });
+    for (const kioskId of revoked) revocations.emit(kioskId);
     if (announced > 0) {
       committedSeq = announced;
       hub.announce(announced);
@@ -99,6 +106,10 @@ export async function openSqliteStorage(file: string): Promise<CentralStorage> {
       return Promise.resolve(committedSeq);
     },
     onAnnouncement: (listener) => hub.subscribe(listener),
+    onKioskRevoked: (listener) => revocations.subscribe(listener),
+    // Emitted in this process right after the commit, before write() resolved.
+    revocationHeard: () => Promise.resolve(),
+    noticeOtherWriters: catchUpWithOtherWriters,
     async ready() {
       await sql`select 1`.execute(db);
     },

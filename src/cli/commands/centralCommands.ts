@@ -25,9 +25,10 @@ export const centralServeCommand: CliCommand = {
   path: ['central'],
   summary: 'Run the central store server (SQLite or PostgreSQL)',
   usage:
-    'badgekiosk central [--db sqlite:PATH|postgres://USER@HOST:PORT/DB] --listen HOST:PORT [--tls-cert FILE --tls-key FILE] [--pepper-file FILE] [--log-level LEVEL]\n' +
+    'badgekiosk central [--db sqlite:PATH|postgres://USER@HOST:PORT/DB] --listen HOST:PORT [--tls-cert FILE --tls-key FILE] [--pepper-file FILE] [--log-level LEVEL] [--live-channels-per-kiosk N]\n' +
     '  --db defaults to sqlite:<data-dir>/central/central.sqlite; --pepper-file to <data-dir>/central/secrets/pepper\n' +
-    '  (every central process of one site must use the same pepper file). Stops cleanly on SIGTERM or SIGINT.',
+    '  (every central process of one site must use the same pepper file). --live-channels-per-kiosk (default 3, 1 to 100):\n' +
+    '  live channels one kiosk token may hold; a newer one closes the oldest. Stops cleanly on SIGTERM or SIGINT.',
   async run(ctx, argv) {
     const { values } = parseOptions(argv, {
       db: { type: 'string' },
@@ -36,7 +37,12 @@ export const centralServeCommand: CliCommand = {
       'tls-key': { type: 'string' },
       'pepper-file': { type: 'string' },
       'log-level': { type: 'string' },
+      'live-channels-per-kiosk': { type: 'string' },
     });
+    const perKiosk = values['live-channels-per-kiosk'] === undefined ? undefined : Number(values['live-channels-per-kiosk']);
+    if (perKiosk !== undefined && (!Number.isInteger(perKiosk) || perKiosk < 1 || perKiosk > 100)) {
+      throw new UsageError(`--live-channels-per-kiosk must be a whole number from 1 to 100, got ${JSON.stringify(values['live-channels-per-kiosk'])}.`);
+    }
     const { host, port } = parseListen(requireOption(values.listen, '--listen'));
     if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined)) throw new UsageError('Give both --tls-cert and --tls-key, or neither.');
     const logLevel = values['log-level'] ?? 'info';
@@ -51,6 +57,7 @@ export const centralServeCommand: CliCommand = {
       pepperFile: values['pepper-file'] ?? fallback.pepperFile,
       ...(values['tls-cert'] && values['tls-key'] ? { tls: { certFile: values['tls-cert'], keyFile: values['tls-key'] } } : {}),
       logLevel,
+      ...(perKiosk !== undefined ? { liveChannelsPerKiosk: perKiosk } : {}),
     });
     ctx.stdout.write(`badgekiosk central store listening on ${central.url} (${central.ctx.storage.dialect}, site ${central.ctx.siteId})\n`);
     await new Promise<void>((resolve) => {

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { startTestPostgres, type TestPostgres } from '../../support/centralPostgres.js';
+import { CentralHttpClient } from '../../../src/sync/centralHttpClient.js';
 import { enrollTestKiosk, type TestKiosk } from '../../support/centralKiosk.js';
+import { enrollBareKiosk, openLiveChannel } from '../../support/liveChannelClient.js';
 import {
   adminLogin,
   createAdminWithCli,
@@ -74,6 +76,20 @@ describe('central store processes sharing one PostgreSQL database', () => {
     const other = await runCli(['--data-dir', path.join(dir, 'three'), 'central', '--db', db, '--listen', '127.0.0.1:0']);
     expect(other.code).toBe(1);
     expect(other.stderr).toMatch(/pepper file does not belong to this central database/);
+  });
+
+  it('a kiosk revoked through one process is refused by the other on its very next request, and its live channel there ends at once (issue 10)', async () => {
+    const admin = await adminLogin(one.url);
+    const kiosk = await enrollBareKiosk(admin, one.url, 'to-revoke');
+    const onTwo = new CentralHttpClient({ baseUrl: two.url, token: kiosk.token });
+    // Process two has the token in its cache from here on.
+    for (let i = 0; i < 3; i++) expect((await onTwo.changes(0, 1)).latest).toBeGreaterThanOrEqual(0);
+    const live = await openLiveChannel(two.url, kiosk.token);
+    const revoked = await admin.call('POST', `/api/v1/admin/kiosks/${kiosk.kioskId}/revoke`);
+    expect(revoked.status).toBe(200);
+    const next = await http(`${two.url}/api/v1/kiosk/changes?after=0`, 'GET', undefined, { authorization: `Bearer ${kiosk.token}` });
+    expect(next.status).toBe(401);
+    expect(await live.endedWithin(2_000)).toBe(true);
   });
 
   it('reports not ready while PostgreSQL is down and recovers, live announcements included, when it returns', async () => {

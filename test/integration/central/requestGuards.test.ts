@@ -1,5 +1,6 @@
 import httpClient, { type ClientRequest } from 'node:http';
 import { adminLogin, freePort, http, startCentralProcess, startCentralWithAdmin, type AdminSession, type CentralProcess, type CentralWithAdmin } from '../../support/centralProcess.js';
+import { enrollBareKiosk, openLiveChannel } from '../../support/liveChannelClient.js';
 
 // Issue 11, findings 2 and 11, on a real central process: who asks is checked before a byte of a
 // body is read or validated, and CSV imports run one at a time.
@@ -110,5 +111,27 @@ describe('requests are authenticated before their bodies are read (issue 11)', (
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { message: expect.stringMatching(/not UTF-8 text/) } });
     expect((await admin.call('GET', '/api/v1/admin/users?search=chloe')).body.users).toEqual([]);
+  });
+
+  it('a kiosk token holds at most three live channels: a fourth closes the oldest (issue 10, item 5)', async () => {
+    const kiosk = await enrollBareKiosk(admin, central.url, 'many-streams');
+    const channels = [];
+    for (let i = 0; i < 4; i++) channels.push(await openLiveChannel(central.url, kiosk.token));
+    try {
+      expect(await channels[0]!.endedWithin(2_000)).toBe(true);
+      expect(await channels[3]!.endedWithin(300)).toBe(false);
+      expect(await channels[1]!.endedWithin(100)).toBe(false);
+    } finally {
+      for (const channel of channels) channel.close();
+    }
+  });
+
+  it('a revoked kiosk is refused on the next request although its token was cached, and its live channel ends (issue 10, item 4)', async () => {
+    const kiosk = await enrollBareKiosk(admin, central.url, 'revoked-here');
+    for (let i = 0; i < 3; i++) expect((await kiosk.client.changes(0, 1)).hasMore).toBeTypeOf('boolean');
+    const live = await openLiveChannel(central.url, kiosk.token);
+    expect((await admin.call('POST', `/api/v1/admin/kiosks/${kiosk.kioskId}/revoke`)).status).toBe(200);
+    expect((await http(`${central.url}/api/v1/kiosk/changes?after=0`, 'GET', undefined, { authorization: `Bearer ${kiosk.token}` })).status).toBe(401);
+    expect(await live.endedWithin(2_000)).toBe(true);
   });
 });
