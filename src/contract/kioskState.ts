@@ -77,6 +77,8 @@ export const syncStatusSchema = z.strictObject({
   online: z.boolean(),
   lastSyncAt: z.number().int().nullable(),
   pendingChanges: z.number().int().min(0),
+  /** While the first full sync runs: how far it got (by sequence, an estimate); absent otherwise. */
+  initialSyncPercent: z.number().int().min(0).max(100).optional(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

@@ -4,7 +4,7 @@ import type { EmbeddedCentral } from '../central/embeddedCentral.js';
 import { domainError, err, type CentralCardAuthority } from '../core/index.js';
 import { kioskPaths, type KioskStore } from '../store/index.js';
 import {
-  CENTRAL_UNREACHABLE_MESSAGE, connectEmbeddedKiosk, createSyncClient, readEnrollment, type SyncClient, type SyncStatus,
+  CENTRAL_UNREACHABLE_MESSAGE, connectEmbeddedKiosk, createSyncClient, initialSyncPercent, readEnrollment, type SyncClient, type SyncStatus,
 } from '../sync/index.js';
 import { DEMO_CENTRAL_SEEDED_KEY, demoUsersCsv } from './demoUsers.js';
 
@@ -31,11 +31,13 @@ export const STANDALONE_SYNC: ContractSyncStatus = { mode: 'standalone', online:
 /** The status bar's view of the sync client: online while the central store answers. */
 export function contractSyncStatus(status: SyncStatus): ContractSyncStatus {
   if (status.state === 'standalone') return STANDALONE_SYNC;
+  const percent = initialSyncPercent(status);
   return {
     mode: 'enrolled',
     online: status.state === 'online' || status.state === 'initial-sync',
     lastSyncAt: status.lastSyncAt,
     pendingChanges: status.pending,
+    ...(percent !== null ? { initialSyncPercent: percent } : {}),
   };
 }
 
@@ -101,6 +103,8 @@ export async function openKioskSyncLink(options: OpenSyncLinkOptions): Promise<K
     onStatus(listener) {
       return sync.onEvent((event) => {
         if (event.type === 'status') listener(contractSyncStatus(event.status));
+        // A first sync of a large site takes a while: the screen shows how far it got, page by page.
+        if (event.type === 'progress' && sync.status().state === 'initial-sync') listener(contractSyncStatus(sync.status()));
         if (event.type === 'rejected') logger.warn({ command: event.command, code: event.code }, 'the central store refused a queued change');
       });
     },

@@ -4,4 +4,4 @@ export { connectEmbeddedKiosk, type EmbeddedConnection } from './embeddedEnrollm
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './retryBackoff.js';
 export { CARD_CHANGE_UNCONFIRMED_MESSAGE, CENTRAL_UNREACHABLE_MESSAGE } from './cardChangeRequest.js';
 export { createSyncClient, type SyncClient, type SyncClientOptions } from './syncClient.js';
-export type { SyncEvent, SyncState, SyncStatus } from './syncStatus.js';
+export { initialSyncPercent, type SyncEvent, type SyncState, type SyncStatus } from './syncStatus.js';

@@ -25,6 +25,12 @@ export interface SyncStatus {
   readonly lastError: string | null;
 }
 
+/** How far the first full sync got, by sequence (an estimate: sequences have gaps); null once done. */
+export function initialSyncPercent(status: Pick<SyncStatus, 'state' | 'cursor' | 'latest'>): number | null {
+  if (status.state !== 'initial-sync') return null;
+  return status.latest <= 0 ? 0 : Math.min(100, Math.floor((status.cursor / status.latest) * 100));
+}
+
 export type SyncEvent =
   | { readonly type: 'status'; readonly status: SyncStatus }
   | {

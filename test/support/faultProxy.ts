@@ -27,6 +27,8 @@ export interface FaultProxy {
   readonly url: string;
   /** Exchanges that reached the central store, answered or not, as "METHOD /path". */
   readonly forwarded: string[];
+  /** The most exchanges that were in flight at once, per path (without query string). */
+  readonly maxInFlight: Map<string, number>;
   add(rule: FaultRule): void;
   clear(): void;
   close(): Promise<void>;
@@ -51,6 +53,8 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
   const target = new URL(targetUrl);
   const rules: FaultRule[] = [];
   const forwarded: string[] = [];
+  const inFlight = new Map<string, number>();
+  const maxInFlight = new Map<string, number>();
   const sockets = new Set<import('node:net').Socket>();
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -69,6 +73,9 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
       headers: { ...request.headers, host: target.host },
     });
     forwarded.push(`${request.method} ${pathOnly}`);
+    inFlight.set(pathOnly, (inFlight.get(pathOnly) ?? 0) + 1);
+    maxInFlight.set(pathOnly, Math.max(maxInFlight.get(pathOnly) ?? 0, inFlight.get(pathOnly)!));
+    response.once('close', () => inFlight.set(pathOnly, inFlight.get(pathOnly)! - 1));
     upstream.on('error', () => response.destroy());
     upstream.on('response', (answer) => {
       if (!rule) {
@@ -100,6 +107,7 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
   return {
     url: `http://127.0.0.1:${port}`,
     forwarded,
+    maxInFlight,
     add: (rule) => void rules.push(rule),
     clear: () => void rules.splice(0),
     async close() {

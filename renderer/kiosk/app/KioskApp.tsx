@@ -131,7 +131,7 @@ export function KioskApp(props: KioskAppProps) {
           }}
         />
       ) : null}
-      <StatusBar reader={readerState(kiosk.reader)} sync={syncState(kiosk.sync)} />
+      <StatusBar reader={readerState(kiosk.reader)} sync={syncState(kiosk.sync)} initialSyncPercent={kiosk.sync.initialSyncPercent} />
     </div>
   );
 }

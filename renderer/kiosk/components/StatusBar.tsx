@@ -17,7 +17,7 @@ const SYNC_TEXT: { readonly [S in SyncState]: PlainKey } = {
 };
 
 /** Reader and central store state, always visible; words as well as colour (never colour alone). */
-export function StatusBar(props: { readonly reader: ReaderState; readonly sync: SyncState }) {
+export function StatusBar(props: { readonly reader: ReaderState; readonly sync: SyncState; readonly initialSyncPercent?: number | undefined }) {
   const { t } = useI18n();
   return (
     <footer className="status-bar" aria-label={t('status.label')} data-testid="status-bar">
@@ -28,7 +28,7 @@ export function StatusBar(props: { readonly reader: ReaderState; readonly sync: 
       </span>
       <span className={`status status-sync status-${props.sync}`} data-testid="status-sync" role="status">
         <span className="status-light" aria-hidden="true" />
-        {t(SYNC_TEXT[props.sync])}
+        {props.initialSyncPercent !== undefined ? t('status.sync.initial')(props.initialSyncPercent) : t(SYNC_TEXT[props.sync])}
       </span>
     </footer>
   );

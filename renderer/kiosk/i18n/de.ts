@@ -122,6 +122,7 @@ export const de: Messages = {
   'status.reader.none': 'Kein Leser eingerichtet',
   'status.sync.online': 'Zentrale Datenbank verbunden',
   'status.sync.offline': 'Zentrale Datenbank nicht erreichbar',
+  'status.sync.initial': (percent) => `Benutzer werden von der zentralen Datenbank geladen: ${percent} %`,
   'status.sync.syncing': 'Synchronisiert',
   'status.sync.standalone': 'Eigenständiges Terminal',
   ...technicianDe,

@@ -119,6 +119,7 @@ export const en = {
   'status.sync.online': 'Central store connected',
   'status.sync.offline': 'Central store unreachable',
   'status.sync.syncing': 'Syncing',
+  'status.sync.initial': (percent: number) => `Loading users from the central store: ${percent} %`,
   'status.sync.standalone': 'Standalone kiosk',
   ...technicianEn,
 } as const;

@@ -121,6 +121,7 @@ export const fr: Messages = {
   'status.reader.none': 'Aucun lecteur configuré',
   'status.sync.online': 'Serveur central connecté',
   'status.sync.offline': 'Serveur central injoignable',
+  'status.sync.initial': (percent) => `Chargement des utilisateurs depuis le serveur central : ${percent} %`,
   'status.sync.syncing': 'Synchronisation',
   'status.sync.standalone': 'Borne autonome',
   ...technicianFr,

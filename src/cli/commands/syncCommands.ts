@@ -1,5 +1,5 @@
 import { kioskPaths, openKioskStore, type KioskStore } from '../../store/index.js';
-import { CentralCallError, CentralHttpClient, createSyncClient, enrollKiosk, fileTokenStore, readEnrollment, type SyncStatus } from '../../sync/index.js';
+import { CentralCallError, CentralHttpClient, createSyncClient, enrollKiosk, fileTokenStore, initialSyncPercent, readEnrollment, type SyncStatus } from '../../sync/index.js';
 import { createReplicaApplier } from '../../store/replicaApplier.js';
 import { CENTRAL_VERSION } from '../../central/centralVersion.js';
 import type { CliCommand, CliContext } from '../cliCommand.js';
@@ -18,7 +18,7 @@ const STANDALONE = 'standalone: this kiosk was never enrolled; its local store i
 
 function printStatus(ctx: CliContext, status: SyncStatus, json: boolean): void {
   if (json) {
-    ctx.stdout.write(JSON.stringify(status) + '\n');
+    ctx.stdout.write(JSON.stringify({ ...status, initialSyncPercent: initialSyncPercent(status) }) + '\n');
     return;
   }
   const lines = [
@@ -29,6 +29,8 @@ function printStatus(ctx: CliContext, status: SyncStatus, json: boolean): void {
     `pending:        ${status.pending} command(s) waiting for the central store`,
     `last sync:      ${status.lastSyncAt === null ? 'never (in this run)' : new Date(status.lastSyncAt).toISOString()}`,
   ];
+  const percent = initialSyncPercent(status);
+  if (percent !== null) lines.splice(1, 0, `initial sync:   ${percent} % (the first full sync resumes where it stopped)`);
   if (status.lastError) lines.push(`last error:     ${status.lastError}`);
   ctx.stdout.write(lines.join('\n') + '\n');
 }

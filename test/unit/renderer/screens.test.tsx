@@ -95,6 +95,11 @@ describe('status bar', () => {
     expect(screen.getByTestId('status-reader').textContent).toBe('Reader disconnected');
     expect(screen.getByTestId('status-sync').textContent).toBe('Central store unreachable');
   });
+
+  it('shows how far the first sync of a large site got (issue 10)', () => {
+    renderKiosk(<StatusBar reader="connected" sync="online" initialSyncPercent={42} />);
+    expect(screen.getByTestId('status-sync').textContent).toBe('Loading users from the central store: 42 %');
+  });
 });
 
 describe('PIN policy refusals in words', () => {
