@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright';
+import type { Page } from 'playwright';
 import { DEMO_USERS } from '../../src/host/demoUsers.js';
-import { launchChromium, openKioskPage, screenshotAtAllSizes } from '../support/e2eBrowser.js';
-import { startKioskHost, type KioskProcess } from '../support/e2eKioskHost.js';
+import { screenshotAtAllSizes } from '../support/e2eBrowser.js';
+import type { KioskProcess } from '../support/e2eKioskHost.js';
+import { kioskSuite } from '../support/e2eKioskSuite.js';
 import { enterOnKeypad, expectScreen, pressDigits, pressOk, swipeWedge } from '../support/e2eKioskPage.js';
 
 /**
@@ -24,25 +25,11 @@ const ada = demoUser('ada');
 const grace = demoUser('grace');
 const alan = demoUser('alan');
 
+const suite = kioskSuite();
 let host: KioskProcess;
-let browser: Browser;
 let page: Page;
-let pageErrors: string[];
-
-beforeAll(async () => {
-  [host, browser] = await Promise.all([startKioskHost(), launchChromium()]);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  ({ page, pageErrors } = await openKioskPage(context, host.url));
-  await expectScreen(page, 'screen-idle');
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
-
-afterEach(() => {
-  expect(pageErrors).toEqual([]);
+beforeAll(() => {
+  ({ host, page } = suite);
 });
 
 async function shoot(screen: string): Promise<void> {

@@ -8,6 +8,7 @@ import { noticeFromError, type Notice } from './notice.js';
 import { readerState, syncState } from './statusView.js';
 import type { KeyboardWedgeDecoder } from '../wedge/wedgeDecoder.js';
 import { useKeyboardWedge } from '../wedge/useKeyboardWedge.js';
+import { useScreenTimeout } from './useScreenTimeout.js';
 
 const TOUCH_THROTTLE_MS = 2000;
 const IDLE_NOTICE_MS = 20_000;
@@ -87,6 +88,14 @@ export function KioskApp(props: KioskAppProps) {
     return () => clearTimeout(timer);
   }, [session.phase, notice, loggedOut]);
 
+  // A screen shown before anyone signs in (the ID-entry keypad) must not keep a half-typed
+  // number for the next person: it times out like every screen but the idle one.
+  const localTimeout = useScreenTimeout(session.phase === 'idle' && view !== 'main' && !notice, kiosk.idle, () => setView('main'));
+  // "You have been logged out." is for the person who just left: any other screen ends it.
+  useEffect(() => {
+    if (notice || view !== 'main' || session.phase !== 'idle') setLoggedOut(false);
+  }, [notice, view, session.phase]);
+
   const presentCard = useCallback(
     async (cardNumber: string) => {
       setLoggedOut(false);
@@ -131,6 +140,7 @@ export function KioskApp(props: KioskAppProps) {
           }}
         />
       ) : null}
+      {localTimeout.secondsLeft !== null ? <IdleCountdown secondsLeft={localTimeout.secondsLeft} onStay={localTimeout.stay} beforeSignIn /> : null}
       <StatusBar reader={readerState(kiosk.reader)} sync={syncState(kiosk.sync)} />
     </div>
   );

@@ -111,6 +111,8 @@ export const de: Messages = {
 
   'idle.countdown': (seconds) => `Keine Aktivität: Abmeldung in ${seconds} s`,
   'idle.stay': 'Angemeldet bleiben',
+  'idle.countdownBack': (seconds) => `Keine Aktivität: zurück zum Start in ${seconds} s`,
+  'idle.continue': 'Weiter',
   'session.loggedOut': 'Sie wurden abgemeldet.',
 
   'status.label': 'Terminalstatus',

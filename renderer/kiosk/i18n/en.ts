@@ -107,6 +107,8 @@ export const en = {
 
   'idle.countdown': (seconds: number) => `No activity: logging out in ${seconds} s`,
   'idle.stay': 'Stay signed in',
+  'idle.countdownBack': (seconds: number) => `No activity: back to the start in ${seconds} s`,
+  'idle.continue': 'Continue',
   'session.loggedOut': 'You have been logged out.',
 
   'status.label': 'Kiosk status',

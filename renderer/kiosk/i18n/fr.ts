@@ -110,6 +110,8 @@ export const fr: Messages = {
 
   'idle.countdown': (seconds) => `Aucune activité : déconnexion dans ${seconds} s`,
   'idle.stay': 'Rester connecté',
+  'idle.countdownBack': (seconds) => `Aucune activité : retour à l'accueil dans ${seconds} s`,
+  'idle.continue': 'Continuer',
   'session.loggedOut': 'Vous avez été déconnecté.',
 
   'status.label': 'État de la borne',
