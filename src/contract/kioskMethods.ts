@@ -52,6 +52,11 @@ export const KIOSK_METHODS = {
     input: z.strictObject({ currentPin: pinSchema, newPin: newPinSchema, confirmPin: newPinSchema }),
     output: sessionStateSchema,
   },
+  /**
+   * Change PIN's first step: signed in → still signed in, nothing changed; or wrong-pin
+   * (details.attemptsLeft), locked-out (signs out), pin-change-not-allowed. Counts towards the lockout.
+   */
+  checkCurrentPin: { input: z.strictObject({ currentPin: pinSchema }), output: sessionStateSchema },
   /** Signed in → the new number of the allowed field; or card-change-not-allowed, daily-limit, central-unreachable. */
   regenerateCard: { input: noInput, output: cardChangedSchema },
   /** Signed in, manual entry allowed → as regenerateCard; or manual-card-not-allowed, invalid-card-number, card-in-use. */

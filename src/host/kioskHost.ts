@@ -118,6 +118,7 @@ export function createKioskHost(deps: KioskHostDeps): KioskHost {
     submitPin: ({ pin }) => session.submitPin(pin),
     setFirstPin: ({ newPin, confirmPin }) => session.setFirstPin(newPin, confirmPin),
     changePin: ({ currentPin, newPin, confirmPin }) => session.changePin(currentPin, newPin, confirmPin),
+    checkCurrentPin: ({ currentPin }) => session.checkCurrentPin(currentPin),
     regenerateCard: () => session.regenerateCard(),
     setCard: ({ cardNumber }) => session.setCard(cardNumber),
     touch: async () => {

@@ -170,20 +170,26 @@ describe('kiosk journeys in Chromium (web mode)', { timeout: 90_000 }, () => {
     await logOut();
   });
 
-  it('change PIN: current, new, confirm; a straight run is refused in words; the new PIN works', async () => {
+  it('change PIN: each step checked as it is typed (wrong current PIN, straight run, different repeat); the new PIN works', async () => {
     await signIn(alan.primaryCard, alan.pin!, 'Alan Turing');
     await button('Change PIN').click();
     await expectScreen(page, 'screen-change-pin-current');
     await shoot('change-pin');
+    await enterOnKeypad(page, '0000');
+    await page.getByRole('alert').filter({ hasText: 'That is not your current PIN. You have 4 attempts left' }).waitFor();
+    await expectScreen(page, 'screen-change-pin-current');
     await enterOnKeypad(page, alan.pin!);
     await expectScreen(page, 'screen-change-pin-new');
-    await enterOnKeypad(page, '1234');
-    await expectScreen(page, 'screen-change-pin-confirm');
-    await enterOnKeypad(page, '1234');
-    await expectScreen(page, 'screen-change-pin-current');
+    await pressDigits(page, '123');
+    expect(await page.locator('.keypad').getByRole('button', { name: 'OK', exact: true }).isDisabled()).toBe(true);
+    await enterOnKeypad(page, '4');
+    await expectScreen(page, 'screen-change-pin-new');
     expect(await page.getByRole('alert').textContent()).toBe('A PIN may not be a straight run of digits, like 1234 or 9876.');
     await shoot('change-pin-policy');
-    await enterOnKeypad(page, alan.pin!);
+    await enterOnKeypad(page, '8264');
+    await enterOnKeypad(page, '8246');
+    await expectScreen(page, 'screen-change-pin-new');
+    expect(await page.getByRole('alert').textContent()).toBe('The two new PINs were not the same. Please start again.');
     await enterOnKeypad(page, '8264');
     await enterOnKeypad(page, '8264');
     await expectScreen(page, 'screen-change-pin-done');

@@ -48,6 +48,7 @@ export const de: Messages = {
   'changePin.current': 'Geben Sie Ihre aktuelle PIN ein',
   'changePin.new': (min, max) => `Geben Sie Ihre neue PIN ein (${min} bis ${max} Ziffern)`,
   'changePin.confirm': 'Geben Sie Ihre neue PIN noch einmal ein',
+  'changePin.wrongCurrent': 'Das ist nicht Ihre aktuelle PIN.',
   'changePin.done': 'Ihre PIN wurde geändert.',
   'changePin.queued': 'Die zentrale Datenbank erhält die Änderung, sobald sie wieder erreichbar ist.',
 

@@ -50,6 +50,7 @@ export const en = {
   'changePin.current': 'Enter your current PIN',
   'changePin.new': (min: number, max: number) => `Enter your new PIN (${min} to ${max} digits)`,
   'changePin.confirm': 'Enter your new PIN again',
+  'changePin.wrongCurrent': 'That is not your current PIN.',
   'changePin.done': 'Your PIN has been changed.',
   'changePin.queued': 'The central store will receive the change when it is reachable again.',
 

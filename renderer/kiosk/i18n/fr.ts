@@ -48,6 +48,7 @@ export const fr: Messages = {
   'changePin.current': 'Saisissez votre code PIN actuel',
   'changePin.new': (min, max) => `Saisissez votre nouveau code PIN (${min} à ${max} chiffres)`,
   'changePin.confirm': 'Saisissez de nouveau votre nouveau code PIN',
+  'changePin.wrongCurrent': 'Ce n\'est pas votre code PIN actuel.',
   'changePin.done': 'Votre code PIN a été changé.',
   'changePin.queued': 'Le serveur central recevra la modification dès qu’il sera de nouveau joignable.',
 
