@@ -21,7 +21,50 @@ async function configure(settings: Record<string, string>): Promise<void> {
   await expectScreen(suite.page, 'screen-idle');
 }
 
+/** The sizes issue 15 was tried at. */
+const ISSUE_SIZES = [
+  { width: 1280, height: 800 },
+  { width: 800, height: 1280 },
+  { width: 1024, height: 600 },
+] as const;
+
+/** The typed number's box, and whether it stays on screen, clear of the keypad and of the Cancel button. */
+function typedNumberPlacement(): Promise<{ onScreen: boolean; clearOfKeypad: boolean; fitsItsBox: boolean }> {
+  return suite.page.evaluate(() => {
+    const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
+    const shown = box('[data-testid="typed-number"]');
+    const keypad = box('.keypad');
+    const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const element = document.querySelector('[data-testid="typed-number"]')!;
+    return {
+      onScreen: shown.left >= 0 && shown.top >= 0 && shown.right <= window.innerWidth && shown.bottom <= window.innerHeight,
+      clearOfKeypad: !overlaps(shown, keypad),
+      fitsItsBox: element.scrollWidth <= element.clientWidth + 1,
+    };
+  });
+}
+
 describe('issue 15: screens a newcomer tripped over', { timeout: 90_000 }, () => {
+  it('a 32-digit ID number wraps on screen at every size, and the keypad says when no more digits fit', async () => {
+    await button('Enter ID number').click();
+    await expectScreen(suite.page, 'screen-id-entry');
+    await pressDigits(suite.page, '1234567890'.repeat(3) + '123');
+    expect(await suite.page.getByTestId('typed-number').textContent()).toBe('1234567890'.repeat(3) + '12');
+    expect(await suite.page.getByTestId('digits-full').textContent()).toBe('That is the most: 32 digits.');
+    try {
+      for (const size of ISSUE_SIZES) {
+        await suite.page.setViewportSize(size);
+        expect({ size, ...(await typedNumberPlacement()) }).toEqual({ size, onScreen: true, clearOfKeypad: true, fitsItsBox: true });
+      }
+    } finally {
+      await suite.page.setViewportSize({ width: 1280, height: 800 });
+    }
+    await button('Delete last digit').click();
+    expect(await suite.page.getByTestId('digits-full').count()).toBe(0);
+    await button('Cancel').click();
+    await expectScreen(suite.page, 'screen-idle');
+  });
+
   it('a half-typed ID number times out like every other screen: countdown, then the idle screen without the digits', async () => {
     await configure({ 'kiosk.idle-warning-seconds': '5', 'kiosk.idle-timeout-seconds': '10' });
     try {

@@ -40,7 +40,7 @@ export function KeypadScreen(props: KeypadScreenProps) {
       <div className="prompt">
         {props.lead ? <p className="lead">{props.lead}</p> : null}
         <ScreenTitle id={`${props.testId}-title`}>{props.title}</ScreenTitle>
-        <DigitDisplay value={digits.value} masked={props.masked} label={props.fieldLabel} />
+        <DigitDisplay value={digits.value} masked={props.masked} label={props.fieldLabel} maxLength={props.maxLength} />
         {props.problem ? (
           <p className="problem" role="alert">
             {props.problem}

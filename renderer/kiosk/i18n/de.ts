@@ -21,6 +21,7 @@ export const de: Messages = {
   'keypad.backspace': 'Letzte Ziffer löschen',
   'keypad.idLabel': 'Tastenfeld für die ID-Nummer',
   'keypad.pinLabel': 'Tastenfeld für die PIN',
+  'keypad.maxReached': (max) => `Mehr geht nicht: höchstens ${max} Ziffern.`,
   'keypad.digitsEntered': (count) => (count === 1 ? '1 Ziffer eingegeben' : `${count} Ziffern eingegeben`),
 
   'idle.title': 'Karte durchziehen oder auflegen',

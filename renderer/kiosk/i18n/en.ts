@@ -23,6 +23,7 @@ export const en = {
   'keypad.backspace': 'Delete last digit',
   'keypad.idLabel': 'ID number keypad',
   'keypad.pinLabel': 'PIN keypad',
+  'keypad.maxReached': (max: number) => `That is the most: ${max} digits.`,
   'keypad.digitsEntered': (count: number) => (count === 1 ? '1 digit entered' : `${count} digits entered`),
 
   'idle.title': 'Swipe or tap your card',

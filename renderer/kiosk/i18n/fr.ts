@@ -21,6 +21,7 @@ export const fr: Messages = {
   'keypad.backspace': 'Effacer le dernier chiffre',
   'keypad.idLabel': "Clavier du numéro d'identification",
   'keypad.pinLabel': 'Clavier du code PIN',
+  'keypad.maxReached': (max) => `C'est le maximum : ${max} chiffres.`,
   'keypad.digitsEntered': (count) => (count <= 1 ? `${count} chiffre saisi` : `${count} chiffres saisis`),
 
   'idle.title': 'Passez ou présentez votre carte',
