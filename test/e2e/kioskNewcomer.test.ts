@@ -1,5 +1,5 @@
 import { DEMO_USERS } from '../../src/host/demoUsers.js';
-import { expectScreen, pressDigits } from '../support/e2eKioskPage.js';
+import { expectScreen, pressDigits, swipeWedge } from '../support/e2eKioskPage.js';
 import { kioskSuite } from '../support/e2eKioskSuite.js';
 
 /**
@@ -45,6 +45,20 @@ function typedNumberPlacement(): Promise<{ onScreen: boolean; clearOfKeypad: boo
 }
 
 describe('issue 15: screens a newcomer tripped over', { timeout: 90_000 }, () => {
+  it('a wedge read with a space or a dash is "Card not recognised", and the host log says why', async () => {
+    for (const read of ['1234 5678', '1234-5678']) {
+      await swipeWedge(suite.page, read);
+      await expectScreen(suite.page, 'notice-unknown-card');
+      await button('Back to start').click();
+      await expectScreen(suite.page, 'screen-idle');
+    }
+    const output = suite.host.output();
+    expect(output).toContain('refused a card read: card not recognised');
+    expect(output).toMatch(/holds space characters/);
+    expect(output).toMatch(/holds dash characters/);
+    expect(output).not.toContain('5678');
+  });
+
   it('a 32-digit ID number wraps on screen at every size, and the keypad says when no more digits fit', async () => {
     await button('Enter ID number').click();
     await expectScreen(suite.page, 'screen-id-entry');
