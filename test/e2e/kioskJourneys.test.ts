@@ -3,6 +3,7 @@ import { DEMO_USERS } from '../../src/host/demoUsers.js';
 import { screenshotAtAllSizes } from '../support/e2eBrowser.js';
 import type { KioskProcess } from '../support/e2eKioskHost.js';
 import { kioskSuite } from '../support/e2eKioskSuite.js';
+import { axeAtAllSizes } from '../support/e2eScreenAxe.js';
 import { enterOnKeypad, expectScreen, pressDigits, pressOk, swipeWedge } from '../support/e2eKioskPage.js';
 
 /**
@@ -32,8 +33,10 @@ beforeAll(() => {
   ({ host, page } = suite);
 });
 
+/** Photographs the screen at every size, and checks it: usable buttons, no axe violation of any impact. */
 async function shoot(screen: string): Promise<void> {
   expect(await screenshotAtAllSizes(page, screen)).toEqual([]);
+  expect(await axeAtAllSizes(page, screen)).toEqual([]);
 }
 
 const heading = () => page.getByRole('heading', { level: 1 });
