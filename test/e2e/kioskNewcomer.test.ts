@@ -44,7 +44,34 @@ function typedNumberPlacement(): Promise<{ onScreen: boolean; clearOfKeypad: boo
   });
 }
 
+/** A person at a keyboard: one key at a time, slower than any reader. */
+async function typeSlowly(keys: readonly string[]): Promise<void> {
+  for (const key of keys) {
+    await suite.page.keyboard.press(key);
+    await suite.page.waitForTimeout(250);
+  }
+}
+
 describe('issue 15: screens a newcomer tripped over', { timeout: 90_000 }, () => {
+  it('the keypads work from a keyboard: Tab to a key and press Enter or Space, or type digits, Backspace and Enter', async () => {
+    const page = suite.page;
+    await button('Enter ID number').click();
+    await expectScreen(page, 'screen-id-entry');
+    await page.locator('.keypad').getByRole('button', { name: '7', exact: true }).focus();
+    await typeSlowly(['Enter', 'Space']);
+    expect(await page.getByTestId('typed-number').textContent()).toBe('77');
+    await page.locator('.keypad').getByRole('button', { name: '7', exact: true }).evaluate((key) => (key as HTMLElement).blur());
+    await typeSlowly(['0', '9', 'Backspace', '1']);
+    expect(await page.getByTestId('typed-number').textContent()).toBe('7701');
+    await page.getByRole('button', { name: 'Clear', exact: true }).click();
+    await typeSlowly([...ada.secondaryCard!, 'Enter']);
+    await expectScreen(page, 'screen-pin-entry');
+    await typeSlowly([...ada.pin!, 'Enter']);
+    await expectScreen(page, 'screen-home');
+    await button('Log out').click();
+    await expectScreen(page, 'screen-idle');
+  });
+
   it('a wedge read with a space or a dash is "Card not recognised", and the host log says why', async () => {
     for (const read of ['1234 5678', '1234-5678']) {
       await swipeWedge(suite.page, read);

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { KioskApi, KioskState, SessionState, SignOutReason } from '../../../src/contract/index.js';
 import { IdleCountdown } from '../components/IdleCountdown.js';
 import { StatusBar } from '../components/StatusBar.js';
+import { sendKeypadInput } from '../components/keypadInput.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { ScreenRouter, type LocalView } from './ScreenRouter.js';
 import { noticeFromError, type Notice } from './notice.js';
@@ -105,7 +106,13 @@ export function KioskApp(props: KioskAppProps) {
     },
     [api, showError, moveTo],
   );
-  useKeyboardWedge(kiosk.reader.keyboardWedge.enabled, props.createWedgeDecoder, (card) => void presentCard(card));
+  useKeyboardWedge(
+    kiosk.reader.keyboardWedge.enabled,
+    props.createWedgeDecoder,
+    (card) => void presentCard(card),
+    (text) => sendKeypadInput({ kind: 'text', text }),
+    (key) => sendKeypadInput({ kind: 'key', key }),
+  );
 
   const onPointerDown = () => {
     const now = Date.now();

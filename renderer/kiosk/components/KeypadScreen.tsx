@@ -30,8 +30,8 @@ export function KeypadScreen(props: KeypadScreenProps) {
   const { t } = useI18n();
   const digits = useDigits(props.maxLength);
   const submit = () => {
-    if (digits.value.length < props.minLength || props.busy) return;
-    const value = digits.value;
+    const value = digits.current();
+    if (value.length < props.minLength || props.busy) return;
     digits.reset();
     props.onSubmit(value);
   };
