@@ -16,5 +16,13 @@ export default defineConfig({
     emptyOutDir: true,
     // No inline module preload polyfill: the Electron CSP allows scripts from 'self' only.
     modulePreload: { polyfill: false },
+    rollupOptions: {
+      // zod 4 writes explanatory comments next to its @__PURE__ annotations; Rollup drops those
+      // comments and says so on every build. Nothing is wrong with the output: keep the log clean.
+      onwarn(warning, warn) {
+        if (warning.code === 'INVALID_ANNOTATION' && /node_modules[\\/]zod[\\/]/.test(warning.id ?? '')) return;
+        warn(warning);
+      },
+    },
   },
 });

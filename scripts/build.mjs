@@ -5,9 +5,14 @@ import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { buildFingerprint, buildIsCurrent, recordBuild } from './buildStamp.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const args = new Set(process.argv.slice(2));
+
+// `--if-changed` (npm start): skip the whole build when nothing it reads changed since the last one.
+const fingerprint = buildFingerprint(root, [...args].filter((arg) => arg !== '--if-changed'));
+if (args.has('--if-changed') && buildIsCurrent(root, fingerprint)) process.exit(0);
 
 const nodeEntries = [
   'src/cli/main.ts',
@@ -54,3 +59,5 @@ if (!args.has('--node-only') && existsSync(path.join(root, 'renderer/kiosk/index
   const { build: viteBuild } = await import('vite');
   await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
 }
+
+if (!args.has('--node-only')) recordBuild(root, fingerprint);

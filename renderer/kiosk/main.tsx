@@ -6,8 +6,10 @@ import { KioskApp } from './app/KioskApp.js';
 import { StartupMessage } from './app/StartupMessage.js';
 import { I18nProvider } from './i18n/I18nProvider.js';
 import { TechnicianGate } from './technician/TechnicianGate.js';
+import { lockZoomInKioskWindow } from './kioskViewport.js';
 import './kiosk.css';
 
+lockZoomInKioskWindow();
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html lacks #root');
 const root = createRoot(container);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { resultSchema } from './contractError.js';
 import { METHOD_NAMES, type MethodName } from './methodNames.js';
-import { cardNumberSchema, kioskStateSchema, sessionStateSchema } from './kioskState.js';
+import { cardNumberSchema, kioskStateSchema, sessionStateSchema, wedgeReadSchema } from './kioskState.js';
 import { TECHNICIAN_METHODS } from './technicianMethods.js';
 
 /**
@@ -35,8 +35,9 @@ export const KIOSK_METHODS = {
    * A card decoded in the renderer (keyboard wedge). → enter-pin | set-pin | signed-in, or
    * unknown-card, locked-out (details.lockedUntil), user-disabled. The signed-in user's own card
    * again → idle (signed out, reason second-swipe). Another card while signed in → that card's flow.
+   * A read that is no card number (separators, symbols) → unknown-card, its reason in the host's log.
    */
-  presentCard: { input: z.strictObject({ cardNumber: cardNumberSchema }), output: sessionStateSchema },
+  presentCard: { input: z.strictObject({ cardNumber: wedgeReadSchema }), output: sessionStateSchema },
   /** An ID number typed on the keypad → always enter-pin (no hint whether the ID exists). */
   beginTypedId: { input: z.strictObject({ idNumber: cardNumberSchema }), output: sessionStateSchema },
   /**
@@ -52,6 +53,11 @@ export const KIOSK_METHODS = {
     input: z.strictObject({ currentPin: pinSchema, newPin: newPinSchema, confirmPin: newPinSchema }),
     output: sessionStateSchema,
   },
+  /**
+   * Change PIN's first step: signed in → still signed in, nothing changed; or wrong-pin
+   * (details.attemptsLeft), locked-out (signs out), pin-change-not-allowed. Counts towards the lockout.
+   */
+  checkCurrentPin: { input: z.strictObject({ currentPin: pinSchema }), output: sessionStateSchema },
   /** Signed in → the new number of the allowed field; or card-change-not-allowed, daily-limit, central-unreachable. */
   regenerateCard: { input: noInput, output: cardChangedSchema },
   /** Signed in, manual entry allowed → as regenerateCard; or manual-card-not-allowed, invalid-card-number, card-in-use. */

@@ -7,6 +7,17 @@ export const cardNumberSchema = z
   .max(64, 'a Card/ID number has at most 64 characters')
   .regex(/^[0-9A-Za-z]+$/, 'a Card/ID number holds only letters and digits');
 
+/**
+ * What a keyboard-wedge reader typed, as the renderer decoded it: printable characters only. Wider
+ * than cardNumberSchema on purpose: readers do send separators (`1234 5678`, `12-34`), and the host
+ * must see such a read to refuse it as "card not recognised" and log why, not fail the call.
+ */
+export const wedgeReadSchema = z
+  .string()
+  .min(1, 'a card read is needed')
+  .max(64, 'a card read has at most 64 characters')
+  .regex(/^[\x20-\x7e]+$/, 'a card read holds printable characters only');
+
 export const languageSchema = z.enum(['en', 'de', 'fr']);
 export type Language = z.infer<typeof languageSchema>;
 

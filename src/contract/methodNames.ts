@@ -11,6 +11,7 @@ export const METHOD_NAMES = [
   'submitPin',
   'setFirstPin',
   'changePin',
+  'checkCurrentPin',
   'regenerateCard',
   'setCard',
   'touch',

@@ -7,6 +7,8 @@ import { z } from 'zod';
  */
 export const WEB_SOCKET_PATH = '/kiosk-socket';
 export const TOKEN_PARAM = 'token';
+/** `#token=…&kiosk=1`: the page runs in a kiosk-mode window (no pinch zoom wanted there only). */
+export const KIOSK_WINDOW_PARAM = 'kiosk';
 export const CLOSE_UNAUTHORIZED = 4401;
 
 /** Renderer → host. `input` is validated against the method's own schema by the host. */

@@ -4,7 +4,7 @@ import type { SelfService, SelfServiceDeps } from './selfService.js';
 import { changeCard } from './selfServiceCardChange.js';
 import { SelfServiceContext } from './selfServiceContext.js';
 import { SELF_SERVICE_MESSAGES } from './selfServiceMessages.js';
-import { changePin } from './selfServicePinChange.js';
+import { changePin, checkCurrentPin } from './selfServicePinChange.js';
 import { authenticate, identifyCard, setFirstPin } from './selfServiceSignIn.js';
 
 /** The kiosk's self-service use cases (DESIGN §3), for the kiosk host and the CLI alike. */
@@ -15,6 +15,7 @@ export function createSelfService(deps: SelfServiceDeps): SelfService {
     authenticate: (credential, pin) => authenticate(ctx, credential, pin),
     setFirstPin: (credential, newPin, confirmPin) => setFirstPin(ctx, credential, newPin, confirmPin),
     changePin: (userId, currentPin, newPin, confirmPin) => changePin(ctx, userId, currentPin, newPin, confirmPin),
+    checkCurrentPin: (userId, currentPin) => checkCurrentPin(ctx, userId, currentPin),
     regenerateCard: (userId) => changeCard(ctx, userId, { kind: 'generated' }),
     setCard: (userId, newCardNumber) => changeCard(ctx, userId, { kind: 'manual', cardNumber: newCardNumber }),
     allowedActions(userId) {

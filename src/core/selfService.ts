@@ -55,6 +55,8 @@ export interface SelfService {
   /** First login: the user has no PIN yet. */
   setFirstPin(credential: Credential, newPin: string, confirmPin: string): Promise<Result<SignedIn, DomainError>>;
   changePin(userId: string, currentPin: string, newPin: string, confirmPin: string): Promise<Result<void, DomainError>>;
+  /** Change PIN's first step alone: a wrong current PIN counts like one in changePin; nothing changes. */
+  checkCurrentPin(userId: string, currentPin: string): Promise<Result<void, DomainError>>;
   regenerateCard(userId: string): Promise<Result<CardChanged, DomainError>>;
   setCard(userId: string, newCardNumber: string): Promise<Result<CardChanged, DomainError>>;
   allowedActions(userId: string): Result<AllowedActions, DomainError>;

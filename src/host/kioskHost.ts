@@ -3,6 +3,7 @@ import type { ContractResult, KioskEvent, KioskState, ReaderStatus, SyncStatus }
 import { contractError } from '../contract/index.js';
 import type { ConfigSource, SelfService } from '../core/index.js';
 import { SessionController } from './sessionController.js';
+import { checkWedgeRead } from './wedgeReadCheck.js';
 import { dispatchMethod, type MethodHandlers } from './methodDispatch.js';
 import { ReaderBoard, type HostCardSource, type ReaderInfo } from './readerBoard.js';
 import { technicianHandlers, unavailableTechnicianHandlers } from './technician/technicianHandlers.js';
@@ -104,7 +105,13 @@ export function createKioskHost(deps: KioskHostDeps): KioskHost {
 
   const handlers: MethodHandlers = {
     getState: async () => ({ ok: true, value: state() }),
-    presentCard: async ({ cardNumber }) => {
+    presentCard: async ({ cardNumber: read }) => {
+      const checked = checkWedgeRead(read);
+      if ('problem' in checked) {
+        deps.logger.warn({ reader: 'keyboard-wedge', reason: checked.problem }, 'refused a card read: card not recognised');
+        return { ok: false, error: contractError('unknown-card', 'Card not recognised.') };
+      }
+      const { cardNumber } = checked;
       // A technician card at the idle screen opens the technician keypad instead of a session.
       const idle = session.state().phase === 'idle';
       if (technician?.interceptCard({ reader: 'keyboard-wedge', cardNumber, at: Date.now() }, idle)) return { ok: true, value: session.state() };
@@ -118,6 +125,7 @@ export function createKioskHost(deps: KioskHostDeps): KioskHost {
     submitPin: ({ pin }) => session.submitPin(pin),
     setFirstPin: ({ newPin, confirmPin }) => session.setFirstPin(newPin, confirmPin),
     changePin: ({ currentPin, newPin, confirmPin }) => session.changePin(currentPin, newPin, confirmPin),
+    checkCurrentPin: ({ currentPin }) => session.checkCurrentPin(currentPin),
     regenerateCard: () => session.regenerateCard(),
     setCard: ({ cardNumber }) => session.setCard(cardNumber),
     touch: async () => {

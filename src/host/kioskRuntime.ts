@@ -12,6 +12,9 @@ import { DeferredCentralAuthority, STANDALONE_SYNC, openKioskSyncLink, type Cent
 import type { HostCardSource, ReaderInfo } from './readerBoard.js';
 import { technicianHostDeps } from './technician/technicianWiring.js';
 
+/** Where the central store describes its admin API (README "Central store and sync"). */
+const OPENAPI_PATH = '/api/v1/openapi.json';
+
 export interface KioskRuntimeOptions {
   readonly dataDir: string;
   readonly logger: Logger;
@@ -120,6 +123,7 @@ export async function openKioskRuntime(options: KioskRuntimeOptions): Promise<Ki
     const linked = linking.then(
       (link) => {
         if (!link) return;
+        if (link.embeddedUrl) options.announce?.(`Embedded central store (admin API and ${OPENAPI_PATH}): ${link.embeddedUrl}`);
         deferred.connect(link.central);
         host.setSyncStatus(link.status());
         stopStatus = link.onStatus((status) => host.setSyncStatus(status));

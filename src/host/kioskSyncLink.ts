@@ -21,6 +21,8 @@ export type CentralMode = 'embedded' | 'none';
 export interface KioskSyncLink {
   /** Card/ID changes go through the central store while enrolled. */
   readonly central: CentralCardAuthority | null;
+  /** The embedded central store's address while this process runs one (its port is new at every start). */
+  readonly embeddedUrl: string | null;
   status(): ContractSyncStatus;
   onStatus(listener: (status: ContractSyncStatus) => void): () => void;
   close(): Promise<void>;
@@ -92,13 +94,14 @@ export async function openKioskSyncLink(options: OpenSyncLinkOptions): Promise<K
   }
   if (!client) {
     await embedded?.close();
-    return { central: null, status: () => STANDALONE_SYNC, onStatus: () => () => undefined, close: async () => undefined };
+    return { central: null, embeddedUrl: null, status: () => STANDALONE_SYNC, onStatus: () => () => undefined, close: async () => undefined };
   }
   const sync = client;
   await sync.syncNow();
   sync.start();
   return {
     central: sync,
+    embeddedUrl: embedded?.url ?? null,
     status: () => contractSyncStatus(sync.status()),
     onStatus(listener) {
       return sync.onEvent((event) => {

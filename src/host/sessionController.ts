@@ -123,11 +123,19 @@ export class SessionController {
   }
 
   changePin(currentPin: string, newPin: string, confirmPin: string): Promise<Answer<'session'>> {
+    return this.pinChangeStep((userId) => this.deps.selfService.changePin(userId, currentPin, newPin, confirmPin));
+  }
+
+  checkCurrentPin(currentPin: string): Promise<Answer<'session'>> {
+    return this.pinChangeStep((userId) => this.deps.selfService.checkCurrentPin(userId, currentPin));
+  }
+
+  private pinChangeStep(run: (userId: string) => Promise<Result<void, DomainError>>): Promise<Answer<'session'>> {
     return this.serial(async () => {
       const s = this.session;
       if (s.phase !== 'signed-in') return this.noSession();
       this.idle.restart();
-      const result = await this.deps.selfService.changePin(s.userId, currentPin, newPin, confirmPin);
+      const result = await run(s.userId);
       if (result.ok) return { ok: true, value: this.state() };
       if (result.error.code === 'locked-out' || result.error.code === 'user-disabled') {
         this.end('locked-out');

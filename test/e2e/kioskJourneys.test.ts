@@ -1,7 +1,9 @@
-import type { Browser, Page } from 'playwright';
+import type { Page } from 'playwright';
 import { DEMO_USERS } from '../../src/host/demoUsers.js';
-import { launchChromium, openKioskPage, screenshotAtAllSizes } from '../support/e2eBrowser.js';
-import { startKioskHost, type KioskProcess } from '../support/e2eKioskHost.js';
+import { screenshotAtAllSizes } from '../support/e2eBrowser.js';
+import type { KioskProcess } from '../support/e2eKioskHost.js';
+import { kioskSuite } from '../support/e2eKioskSuite.js';
+import { axeAtAllSizes } from '../support/e2eScreenAxe.js';
 import { enterOnKeypad, expectScreen, pressDigits, pressOk, swipeWedge } from '../support/e2eKioskPage.js';
 
 /**
@@ -24,29 +26,17 @@ const ada = demoUser('ada');
 const grace = demoUser('grace');
 const alan = demoUser('alan');
 
+const suite = kioskSuite();
 let host: KioskProcess;
-let browser: Browser;
 let page: Page;
-let pageErrors: string[];
-
-beforeAll(async () => {
-  [host, browser] = await Promise.all([startKioskHost(), launchChromium()]);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  ({ page, pageErrors } = await openKioskPage(context, host.url));
-  await expectScreen(page, 'screen-idle');
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
+beforeAll(() => {
+  ({ host, page } = suite);
 });
 
-afterEach(() => {
-  expect(pageErrors).toEqual([]);
-});
-
+/** Photographs the screen at every size, and checks it: usable buttons, no axe violation of any impact. */
 async function shoot(screen: string): Promise<void> {
   expect(await screenshotAtAllSizes(page, screen)).toEqual([]);
+  expect(await axeAtAllSizes(page, screen)).toEqual([]);
 }
 
 const heading = () => page.getByRole('heading', { level: 1 });
@@ -183,20 +173,26 @@ describe('kiosk journeys in Chromium (web mode)', { timeout: 90_000 }, () => {
     await logOut();
   });
 
-  it('change PIN: current, new, confirm; a straight run is refused in words; the new PIN works', async () => {
+  it('change PIN: each step checked as it is typed (wrong current PIN, straight run, different repeat); the new PIN works', async () => {
     await signIn(alan.primaryCard, alan.pin!, 'Alan Turing');
     await button('Change PIN').click();
     await expectScreen(page, 'screen-change-pin-current');
     await shoot('change-pin');
+    await enterOnKeypad(page, '0000');
+    await page.getByRole('alert').filter({ hasText: 'That is not your current PIN. You have 4 attempts left' }).waitFor();
+    await expectScreen(page, 'screen-change-pin-current');
     await enterOnKeypad(page, alan.pin!);
     await expectScreen(page, 'screen-change-pin-new');
-    await enterOnKeypad(page, '1234');
-    await expectScreen(page, 'screen-change-pin-confirm');
-    await enterOnKeypad(page, '1234');
-    await expectScreen(page, 'screen-change-pin-current');
+    await pressDigits(page, '123');
+    expect(await page.locator('.keypad').getByRole('button', { name: 'OK', exact: true }).isDisabled()).toBe(true);
+    await enterOnKeypad(page, '4');
+    await expectScreen(page, 'screen-change-pin-new');
     expect(await page.getByRole('alert').textContent()).toBe('A PIN may not be a straight run of digits, like 1234 or 9876.');
     await shoot('change-pin-policy');
-    await enterOnKeypad(page, alan.pin!);
+    await enterOnKeypad(page, '8264');
+    await enterOnKeypad(page, '8246');
+    await expectScreen(page, 'screen-change-pin-new');
+    expect(await page.getByRole('alert').textContent()).toBe('The two new PINs were not the same. Please start again.');
     await enterOnKeypad(page, '8264');
     await enterOnKeypad(page, '8264');
     await expectScreen(page, 'screen-change-pin-done');
@@ -241,13 +237,15 @@ describe('kiosk journeys in Chromium (web mode)', { timeout: 90_000 }, () => {
       await expectScreen(page, 'screen-change-card-result');
       await button('Done').click();
     }
-    await generate();
-    await expectScreen(page, 'notice-daily-limit');
+    // At 0 changes left the limit is said at once, with nothing to press but Back.
+    await button('Change Card/ID number').click();
+    await expectScreen(page, 'screen-change-card');
     expect(
       await page
         .getByText('Your ID number has been changed too many times. Please contact your system administrator for assistance.', { exact: true })
         .isVisible(),
     ).toBe(true);
+    expect(await button('Generate a new number').count()).toBe(0);
     await shoot('daily-limit');
     await button('Back').click();
     await expectScreen(page, 'screen-home');

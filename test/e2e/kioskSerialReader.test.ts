@@ -70,11 +70,12 @@ describe('cards from a serial reader (RDM6300 on a pty)', { timeout: 60_000 }, (
     expect(await page.getByText('You have been logged out.').isVisible()).toBe(true);
   });
 
-  it('an unknown card on the reader gets the card-not-recognised screen', async () => {
+  it('an unknown card on the reader gets the card-not-recognised screen; the last person\'s "logged out" is gone after it', async () => {
     await swipeOnReader('0012345678');
     await expectScreen(page, 'notice-unknown-card');
     await page.getByRole('button', { name: 'Back to start', exact: true }).click();
     await expectScreen(page, 'screen-idle');
+    expect(await page.getByText('You have been logged out.').count()).toBe(0);
   });
 
   it('a frame with a bad checksum is no card: the next good frame is the only swipe', async () => {

@@ -7,6 +7,7 @@ import { enterOnKeypad, expectScreen, swipeWedge } from '../support/e2eKioskPage
 import { openPtyPair, rdm6300Frame, type PtyPair } from '../support/e2eSerialPty.js';
 import { runBadgekiosk } from '../support/technicianCli.js';
 import { holdTechnicianCorner, TECHNICIAN_PIN, typeOnTechnicianPad } from '../support/technicianE2ePage.js';
+import { axeAtAllSizes } from '../support/e2eScreenAxe.js';
 
 /**
  * Technician mode end to end (issue 6) in Debian's Chromium against the real web-mode host: two
@@ -19,7 +20,9 @@ import { holdTechnicianCorner, TECHNICIAN_PIN, typeOnTechnicianPad } from '../su
 const SHOTS = path.resolve('test-results/technician-screens');
 const DOC_IMAGES = path.resolve('docs/images');
 
+/** Photographs a technician screen, and fails on any axe violation at any of the three issue-15 sizes. */
 async function shoot(name: string): Promise<void> {
+  expect(await axeAtAllSizes(page, name)).toEqual([]);
   mkdirSync(SHOTS, { recursive: true });
   const file = path.join(SHOTS, `${name}.png`);
   await page.screenshot({ path: file });
@@ -104,6 +107,7 @@ async function learn(samples: readonly { raw: string; expected: string }[], want
     await page.getByTestId('learn-waiting').waitFor();
     desk.write(`${sample.raw}\r`);
     await page.getByTestId('learn-raw').filter({ hasText: sample.raw }).waitFor();
+    if (sample === samples[0]) await shoot('technician-learn');
     await typeOnTechnicianPad(page, sample.expected);
   }
   expect(await page.getByTestId('learn-sample').count()).toBe(samples.length);
@@ -111,6 +115,7 @@ async function learn(samples: readonly { raw: string; expected: string }[], want
   await page.getByTestId('learn-proposals').waitFor();
   const proposal = page.locator(`[data-testid="learn-proposal"][data-pipeline="${wanted}"]`);
   await proposal.waitFor();
+  await shoot('technician-learn-proposals');
   // Simplest first: nothing proposed above the wanted pipeline has more steps.
   const pipelines = await page.getByTestId('learn-proposal').evaluateAll((items) => items.map((i) => i.getAttribute('data-pipeline') ?? ''));
   const steps = (p: string) => (p === '' ? 0 : p.split('|').length);
@@ -124,6 +129,7 @@ describe('technician mode in Chromium (web mode)', { timeout: 120_000 }, () => {
   it('a long press on the corner and the technician PIN open technician mode on the readers page', async () => {
     await holdTechnicianCorner(page);
     await expectScreen(page, 'screen-technician-pin');
+    await shoot('technician-pin');
     await enterOnKeypad(page, TECHNICIAN_PIN);
     await expectScreen(page, 'technician-readers');
     await page.getByTestId('detected-device').first().waitFor();
@@ -184,6 +190,7 @@ describe('technician mode in Chromium (web mode)', { timeout: 120_000 }, () => {
     await page.getByTestId('add-step-pad').click();
     expect(await page.getByTestId('pipeline-text').textContent()).toBe('substr:2|hex2dec|pad:10');
     expect(await page.getByTestId('pipeline-apply').isDisabled()).toBe(true);
+    await shoot('technician-pipeline');
   });
 
   it('learns reversed-byte UID → decimal from two cards (readers.md UID-01)', async () => {
@@ -231,6 +238,7 @@ describe('technician mode in Chromium (web mode)', { timeout: 120_000 }, () => {
     await page.getByTestId('test-waiting').waitFor();
     door.write(rdm6300Frame('0006547880'));
     await page.getByTestId('test-no-user').waitFor();
+    await shoot('technician-test-swipe');
   });
 
   it('exports the readers as a profile file and imports one back, which runs unsaved', async () => {
@@ -275,6 +283,7 @@ describe('technician mode in Chromium (web mode)', { timeout: 120_000 }, () => {
     await enterOnKeypad(page, '3333');
     const notice = page.getByTestId('technician-entry-notice');
     await notice.waitFor();
+    await shoot('technician-locked');
     expect(await notice.textContent()).toMatch(/Too many wrong technician PINs\. Try again after \d\d:\d\d/);
     await notice.getByRole('button', { name: 'OK' }).click();
     await expectScreen(page, 'screen-idle');

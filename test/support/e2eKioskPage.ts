@@ -20,7 +20,10 @@ function keyEventsFor(char: string): { code: string; key: string; text: string; 
   if (char === '\r') return { code: 'Enter', key: 'Enter', text: '\r', windowsVirtualKeyCode: 13 };
   if (/^\d$/.test(char)) return { code: `Digit${char}`, key: char, text: char, windowsVirtualKeyCode: char.charCodeAt(0) };
   if (/^[A-Z]$/.test(char)) return { code: `Key${char}`, key: char, text: char, windowsVirtualKeyCode: char.charCodeAt(0) };
-  throw new Error(`the wedge simulation types digits and capital letters only, not ${JSON.stringify(char)}`);
+  // Separators some readers are set to send between groups of digits.
+  if (char === ' ') return { code: 'Space', key: ' ', text: ' ', windowsVirtualKeyCode: 32 };
+  if (char === '-') return { code: 'Minus', key: '-', text: '-', windowsVirtualKeyCode: 189 };
+  throw new Error(`the wedge simulation types digits, capital letters, space and dash only, not ${JSON.stringify(char)}`);
 }
 
 /**

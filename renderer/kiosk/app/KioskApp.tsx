@@ -2,12 +2,14 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { KioskApi, KioskState, SessionState, SignOutReason } from '../../../src/contract/index.js';
 import { IdleCountdown } from '../components/IdleCountdown.js';
 import { StatusBar } from '../components/StatusBar.js';
+import { sendKeypadInput } from '../components/keypadInput.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { ScreenRouter, type LocalView } from './ScreenRouter.js';
 import { noticeFromError, type Notice } from './notice.js';
 import { readerState, syncState } from './statusView.js';
 import type { KeyboardWedgeDecoder } from '../wedge/wedgeDecoder.js';
 import { useKeyboardWedge } from '../wedge/useKeyboardWedge.js';
+import { useScreenTimeout } from './useScreenTimeout.js';
 
 const TOUCH_THROTTLE_MS = 2000;
 const IDLE_NOTICE_MS = 20_000;
@@ -87,6 +89,14 @@ export function KioskApp(props: KioskAppProps) {
     return () => clearTimeout(timer);
   }, [session.phase, notice, loggedOut]);
 
+  // A screen shown before anyone signs in (the ID-entry keypad) must not keep a half-typed
+  // number for the next person: it times out like every screen but the idle one.
+  const localTimeout = useScreenTimeout(session.phase === 'idle' && view !== 'main' && !notice, kiosk.idle, () => setView('main'));
+  // "You have been logged out." is for the person who just left: any other screen ends it.
+  useEffect(() => {
+    if (notice || view !== 'main' || session.phase !== 'idle') setLoggedOut(false);
+  }, [notice, view, session.phase]);
+
   const presentCard = useCallback(
     async (cardNumber: string) => {
       setLoggedOut(false);
@@ -96,7 +106,13 @@ export function KioskApp(props: KioskAppProps) {
     },
     [api, showError, moveTo],
   );
-  useKeyboardWedge(kiosk.reader.keyboardWedge.enabled, props.createWedgeDecoder, (card) => void presentCard(card));
+  useKeyboardWedge(
+    kiosk.reader.keyboardWedge.enabled,
+    props.createWedgeDecoder,
+    (card) => void presentCard(card),
+    (text) => sendKeypadInput({ kind: 'text', text }),
+    (key) => sendKeypadInput({ kind: 'key', key }),
+  );
 
   const onPointerDown = () => {
     const now = Date.now();
@@ -131,6 +147,7 @@ export function KioskApp(props: KioskAppProps) {
           }}
         />
       ) : null}
+      {localTimeout.secondsLeft !== null ? <IdleCountdown secondsLeft={localTimeout.secondsLeft} onStay={localTimeout.stay} beforeSignIn /> : null}
       <StatusBar reader={readerState(kiosk.reader)} sync={syncState(kiosk.sync)} initialSyncPercent={kiosk.sync.initialSyncPercent} />
     </div>
   );

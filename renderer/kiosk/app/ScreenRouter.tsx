@@ -119,6 +119,7 @@ export function ScreenRouter(props: ScreenRouterProps) {
             onDone={home}
             queued={centralOffline}
             onNotice={props.onNotice}
+            checkCurrent={(currentPin) => follow(api.checkCurrentPin({ currentPin }))}
             submit={(currentPin, newPin, confirmPin) => follow(api.changePin({ currentPin, newPin, confirmPin }))}
           />
         );

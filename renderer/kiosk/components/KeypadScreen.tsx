@@ -30,8 +30,8 @@ export function KeypadScreen(props: KeypadScreenProps) {
   const { t } = useI18n();
   const digits = useDigits(props.maxLength);
   const submit = () => {
-    if (digits.value.length < props.minLength || props.busy) return;
-    const value = digits.value;
+    const value = digits.current();
+    if (value.length < props.minLength || props.busy) return;
     digits.reset();
     props.onSubmit(value);
   };
@@ -40,7 +40,7 @@ export function KeypadScreen(props: KeypadScreenProps) {
       <div className="prompt">
         {props.lead ? <p className="lead">{props.lead}</p> : null}
         <ScreenTitle id={`${props.testId}-title`}>{props.title}</ScreenTitle>
-        <DigitDisplay value={digits.value} masked={props.masked} label={props.fieldLabel} />
+        <DigitDisplay value={digits.value} masked={props.masked} label={props.fieldLabel} maxLength={props.maxLength} />
         {props.problem ? (
           <p className="problem" role="alert">
             {props.problem}

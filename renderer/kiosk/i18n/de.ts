@@ -21,6 +21,7 @@ export const de: Messages = {
   'keypad.backspace': 'Letzte Ziffer löschen',
   'keypad.idLabel': 'Tastenfeld für die ID-Nummer',
   'keypad.pinLabel': 'Tastenfeld für die PIN',
+  'keypad.maxReached': (max) => `Mehr geht nicht: höchstens ${max} Ziffern.`,
   'keypad.digitsEntered': (count) => (count === 1 ? '1 Ziffer eingegeben' : `${count} Ziffern eingegeben`),
 
   'idle.title': 'Karte durchziehen oder auflegen',
@@ -48,6 +49,7 @@ export const de: Messages = {
   'changePin.current': 'Geben Sie Ihre aktuelle PIN ein',
   'changePin.new': (min, max) => `Geben Sie Ihre neue PIN ein (${min} bis ${max} Ziffern)`,
   'changePin.confirm': 'Geben Sie Ihre neue PIN noch einmal ein',
+  'changePin.wrongCurrent': 'Das ist nicht Ihre aktuelle PIN.',
   'changePin.done': 'Ihre PIN wurde geändert.',
   'changePin.queued': 'Die zentrale Datenbank erhält die Änderung, sobald sie wieder erreichbar ist.',
 
@@ -114,6 +116,8 @@ export const de: Messages = {
 
   'idle.countdown': (seconds) => `Keine Aktivität: Abmeldung in ${seconds} s`,
   'idle.stay': 'Angemeldet bleiben',
+  'idle.countdownBack': (seconds) => `Keine Aktivität: zurück zum Start in ${seconds} s`,
+  'idle.continue': 'Weiter',
   'session.loggedOut': 'Sie wurden abgemeldet.',
 
   'status.label': 'Terminalstatus',

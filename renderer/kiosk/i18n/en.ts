@@ -23,6 +23,7 @@ export const en = {
   'keypad.backspace': 'Delete last digit',
   'keypad.idLabel': 'ID number keypad',
   'keypad.pinLabel': 'PIN keypad',
+  'keypad.maxReached': (max: number) => `That is the most: ${max} digits.`,
   'keypad.digitsEntered': (count: number) => (count === 1 ? '1 digit entered' : `${count} digits entered`),
 
   'idle.title': 'Swipe or tap your card',
@@ -50,6 +51,7 @@ export const en = {
   'changePin.current': 'Enter your current PIN',
   'changePin.new': (min: number, max: number) => `Enter your new PIN (${min} to ${max} digits)`,
   'changePin.confirm': 'Enter your new PIN again',
+  'changePin.wrongCurrent': 'That is not your current PIN.',
   'changePin.done': 'Your PIN has been changed.',
   'changePin.queued': 'The central store will receive the change when it is reachable again.',
 
@@ -110,6 +112,8 @@ export const en = {
 
   'idle.countdown': (seconds: number) => `No activity: logging out in ${seconds} s`,
   'idle.stay': 'Stay signed in',
+  'idle.countdownBack': (seconds: number) => `No activity: back to the start in ${seconds} s`,
+  'idle.continue': 'Continue',
   'session.loggedOut': 'You have been logged out.',
 
   'status.label': 'Kiosk status',

@@ -21,6 +21,7 @@ export const fr: Messages = {
   'keypad.backspace': 'Effacer le dernier chiffre',
   'keypad.idLabel': "Clavier du numéro d'identification",
   'keypad.pinLabel': 'Clavier du code PIN',
+  'keypad.maxReached': (max) => `C'est le maximum : ${max} chiffres.`,
   'keypad.digitsEntered': (count) => (count <= 1 ? `${count} chiffre saisi` : `${count} chiffres saisis`),
 
   'idle.title': 'Passez ou présentez votre carte',
@@ -48,6 +49,7 @@ export const fr: Messages = {
   'changePin.current': 'Saisissez votre code PIN actuel',
   'changePin.new': (min, max) => `Saisissez votre nouveau code PIN (${min} à ${max} chiffres)`,
   'changePin.confirm': 'Saisissez de nouveau votre nouveau code PIN',
+  'changePin.wrongCurrent': 'Ce n\'est pas votre code PIN actuel.',
   'changePin.done': 'Votre code PIN a été changé.',
   'changePin.queued': 'Le serveur central recevra la modification dès qu’il sera de nouveau joignable.',
 
@@ -113,6 +115,8 @@ export const fr: Messages = {
 
   'idle.countdown': (seconds) => `Aucune activité : déconnexion dans ${seconds} s`,
   'idle.stay': 'Rester connecté',
+  'idle.countdownBack': (seconds) => `Aucune activité : retour à l'accueil dans ${seconds} s`,
+  'idle.continue': 'Continuer',
   'session.loggedOut': 'Vous avez été déconnecté.',
 
   'status.label': 'État de la borne',

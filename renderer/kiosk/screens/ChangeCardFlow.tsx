@@ -40,6 +40,11 @@ export function ChangeCardFlow(props: ChangeCardFlowProps) {
   const [step, setStep] = useState<Step>({ name: 'overview' });
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const limitReached = props.changesLeftToday <= 0;
+  const backToOverview = () => {
+    setProblem(null);
+    setStep({ name: 'overview' });
+  };
 
   const run = async (typed: string | null) => {
     setBusy(true);
@@ -58,6 +63,34 @@ export function ChangeCardFlow(props: ChangeCardFlowProps) {
     setStep(typed === null ? { name: 'overview' } : { name: 'type' });
   };
 
+  // Nothing left today: no way into a change that would only be refused after its confirmation.
+  const choices = limitReached ? null : (
+    <div className="actions">
+      <button
+        type="button"
+        className="button button-primary button-large"
+        onClick={() => {
+          setProblem(null);
+          setStep({ name: 'confirm', typed: null });
+        }}
+      >
+        {t('changeCard.generate')}
+      </button>
+      {props.manualAllowed ? (
+        <button
+          type="button"
+          className="button button-primary button-large"
+          onClick={() => {
+            setProblem(null);
+            setStep({ name: 'type' });
+          }}
+        >
+          {t('changeCard.type')}
+        </button>
+      ) : null}
+    </div>
+  );
+
   switch (step.name) {
     case 'overview':
       return (
@@ -67,36 +100,19 @@ export function ChangeCardFlow(props: ChangeCardFlowProps) {
           <p>
             {t('changeCard.current')}: <strong data-testid="current-card">{props.currentNumber ?? t('changeCard.none')}</strong>
           </p>
-          <p>{t('changeCard.changesLeft')(props.changesLeftToday)}</p>
+          {limitReached ? (
+            <p className="problem" role="alert" data-testid="card-limit-reached">
+              {t('error.dailyLimit.body')}
+            </p>
+          ) : (
+            <p>{t('changeCard.changesLeft')(props.changesLeftToday)}</p>
+          )}
           {problem ? (
             <p className="problem" role="alert">
               {problem}
             </p>
           ) : null}
-          <div className="actions">
-            <button
-              type="button"
-              className="button button-primary button-large"
-              onClick={() => {
-                setProblem(null);
-                setStep({ name: 'confirm', typed: null });
-              }}
-            >
-              {t('changeCard.generate')}
-            </button>
-            {props.manualAllowed ? (
-              <button
-                type="button"
-                className="button button-primary button-large"
-                onClick={() => {
-                  setProblem(null);
-                  setStep({ name: 'type' });
-                }}
-              >
-                {t('changeCard.type')}
-              </button>
-            ) : null}
-          </div>
+          {choices}
           <button type="button" className="button button-secondary" onClick={props.onCancel}>
             {t('common.back')}
           </button>
@@ -112,9 +128,9 @@ export function ChangeCardFlow(props: ChangeCardFlowProps) {
           masked={false}
           fieldLabel={t('idEntry.field')}
           keypadLabel={t('keypad.idLabel')}
-          minLength={1}
+          minLength={props.cardLengths.min}
           maxLength={props.cardLengths.max}
-          onCancel={() => setStep({ name: 'overview' })}
+          onCancel={backToOverview}
           onSubmit={(typed) => {
             setProblem(null);
             setStep({ name: 'confirm', typed });
@@ -136,7 +152,7 @@ export function ChangeCardFlow(props: ChangeCardFlowProps) {
             >
               {t('changeCard.confirm')}
             </button>
-            <button type="button" className="button button-secondary" onClick={() => setStep({ name: 'overview' })}>
+            <button type="button" className="button button-secondary" onClick={backToOverview}>
               {t('common.cancel')}
             </button>
           </div>

@@ -5,18 +5,20 @@ import { useDigits } from '../components/useDigits.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 
 const HEX_LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+/** Longest expected number the technician may type (a 20-byte UID in hex is 40 characters). */
+const MAX_EXPECTED = 40;
 
 /** The on-screen keypad for an expected Card/ID number: digits, and A–F for numbers printed in hex. */
 export function CardNumberPad(props: { readonly label: string; readonly onSubmit: (value: string) => void; readonly onCancel: () => void }) {
   const { t } = useI18n();
-  const digits = useDigits(40);
+  const digits = useDigits(MAX_EXPECTED);
   const [hex, setHex] = useState(false);
   const noFocus = (event: PointerEvent) => event.preventDefault();
   return (
     <div className="card-number-pad" data-testid="card-number-pad">
       <div className="prompt">
         <p className="lead">{props.label}</p>
-        <DigitDisplay value={digits.value} masked={false} label={props.label} />
+        <DigitDisplay value={digits.value} masked={false} label={props.label} maxLength={MAX_EXPECTED} />
         <div className="actions">
           <button type="button" className="button button-secondary" aria-pressed={hex} onClick={() => setHex(!hex)} onPointerDown={noFocus}>
             {t('tech.learn.hexLetters')}

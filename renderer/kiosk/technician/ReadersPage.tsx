@@ -132,7 +132,9 @@ export function ReadersPage(props: { readonly api: KioskApi; readonly overview: 
               <th scope="col">{t('tech.readers.usbId')}</th>
               <th scope="col">{t('tech.readers.name')}</th>
               <th scope="col">{t('tech.readers.proposal')}</th>
-              <th scope="col" />
+              <th scope="col">
+                <span className="visually-hidden">{t('tech.readers.action')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>

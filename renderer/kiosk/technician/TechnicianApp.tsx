@@ -118,40 +118,42 @@ export function TechnicianApp(props: { readonly api: KioskApi; readonly createWe
         </div>
       </header>
       <nav className="technician-tabs" aria-label={t('tech.tabs')}>
-        {TABS.map(({ tab: name, label }) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            aria-selected={tab === name}
-            className="button technician-tab"
-            data-testid={`technician-tab-${name}`}
-            onClick={() => setTab(name)}
-          >
-            {t(label)}
-          </button>
-        ))}
+        <div className="technician-tablist" role="tablist" aria-label={t('tech.tabs')}>
+          {TABS.map(({ tab: name, label }) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              aria-selected={tab === name}
+              className="button technician-tab"
+              data-testid={`technician-tab-${name}`}
+              onClick={() => setTab(name)}
+            >
+              {t(label)}
+            </button>
+          ))}
+        </div>
       </nav>
       {banner ? (
         <p className={banner.kind === 'ok' ? 'info technician-banner' : 'problem technician-banner'} role={banner.kind === 'ok' ? 'status' : 'alert'} data-testid="technician-banner">
           {banner.text}
         </p>
       ) : null}
-      {tab !== 'readers' && readerIds.length > 1 ? (
-        <div className="technician-reader-choice" role="group" aria-label={t('tech.readerChoice')}>
-          {overview?.readers.map(({ entry: reader }) => (
-            <button key={reader.id} type="button" className="button button-secondary" aria-pressed={reader.id === current} title={reader.id} onClick={() => setSelected(reader.id)}>
-              {readerName(reader)}
-            </button>
-          ))}
-          {overview?.keyboardWedge ? (
-            <button type="button" className="button button-secondary" aria-pressed={current === KEYBOARD_WEDGE_READER} onClick={() => setSelected(KEYBOARD_WEDGE_READER)}>
-              {t('tech.wedge.name')}
-            </button>
-          ) : null}
-        </div>
-      ) : null}
       <main className="technician-main">
+        {tab !== 'readers' && readerIds.length > 1 ? (
+          <div className="technician-reader-choice" role="group" aria-label={t('tech.readerChoice')}>
+            {overview?.readers.map(({ entry: reader }) => (
+              <button key={reader.id} type="button" className="button button-secondary" aria-pressed={reader.id === current} title={reader.id} onClick={() => setSelected(reader.id)}>
+                {readerName(reader)}
+              </button>
+            ))}
+            {overview?.keyboardWedge ? (
+              <button type="button" className="button button-secondary" aria-pressed={current === KEYBOARD_WEDGE_READER} onClick={() => setSelected(KEYBOARD_WEDGE_READER)}>
+                {t('tech.wedge.name')}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
         {tab === 'readers' ? <ReadersPage api={api} overview={overview} actions={actions} /> : null}
         {tab === 'live' ? <LiveView records={records} readerId={current} /> : null}
         {tab === 'pipeline' ? (

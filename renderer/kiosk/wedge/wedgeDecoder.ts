@@ -16,7 +16,8 @@ export type WedgeOutcome = { readonly kind: 'card'; readonly text: string } | { 
  * (keyboardWedgeDecoder.ts) is what main.tsx plugs in.
  */
 export interface KeyboardWedgeDecoder {
-  keydown(key: WedgeKeystroke): { readonly swallow: boolean; readonly outcomes: readonly WedgeOutcome[] };
+  /** `controlFocused`: a control has keyboard focus, so a lone key is not swallowed until a burst shows. */
+  keydown(key: WedgeKeystroke, controlFocused?: boolean): { readonly swallow: boolean; readonly outcomes: readonly WedgeOutcome[] };
   /** When silence() should be called next, for readers that send no terminator. */
   deadline(): number | undefined;
   silence(now: number): readonly WedgeOutcome[];

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { KIOSK_WINDOW_PARAM } from '../../contract/index.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -16,7 +17,7 @@ export function hasDisplay(env: NodeJS.ProcessEnv): boolean {
  */
 export function chromiumKioskArgs(url: string, profileDir: string): string[] {
   return [
-    `--app=${url}`,
+    `--app=${url}&${KIOSK_WINDOW_PARAM}=1`,
     '--kiosk',
     `--user-data-dir=${profileDir}`,
     '--no-first-run',

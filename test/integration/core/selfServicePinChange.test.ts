@@ -34,6 +34,17 @@ describe('SelfService change PIN', () => {
     expect(codeOf(await kiosk.service.changePin(ada.id, '2580', '3691', '3691'))).toBe('locked-out');
   });
 
+  it('checks the current PIN alone: right changes nothing, wrong counts towards the lockout like changePin', async () => {
+    kiosk.store.setConfig('auth.max-failed-pin-attempts', '2');
+    const ada = await kiosk.addUser({ primaryCard: '1007', pin: '2580' });
+    const before = kiosk.store.uow.repos.users.findById(ada.id)!;
+    expect(await kiosk.service.checkCurrentPin(ada.id, '2580')).toEqual({ ok: true, value: undefined });
+    expect(kiosk.store.uow.repos.users.findById(ada.id)!.pinHash).toBe(before.pinHash);
+    expect(await kiosk.service.checkCurrentPin(ada.id, '1397')).toMatchObject({ error: { code: 'wrong-pin', details: { attemptsLeft: 1 } } });
+    expect(codeOf(await kiosk.service.checkCurrentPin(ada.id, '1397'))).toBe('locked-out');
+    expect(codeOf(await kiosk.service.checkCurrentPin(ada.id, '2580'))).toBe('locked-out');
+  });
+
   it('is refused when user.allow-change-pin is off, for an unknown user, and without a PIN', async () => {
     const ada = await kiosk.addUser({ primaryCard: '1004', pin: '2580' });
     const bob = await kiosk.addUser({ primaryCard: '1005' });

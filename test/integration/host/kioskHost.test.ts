@@ -128,6 +128,8 @@ describe('kiosk host on a real SQLite data directory', () => {
   it('changes the PIN, and the new one works at the next sign-in', async () => {
     await kiosk.call('presentCard', { cardNumber: alan.primaryCard });
     await kiosk.call('submitPin', { pin: alan.pin });
+    expect((await kiosk.call('checkCurrentPin', { currentPin: '0000' })).error).toMatchObject({ code: 'wrong-pin', details: { attemptsLeft: 4 } });
+    expect((await kiosk.call('checkCurrentPin', { currentPin: alan.pin })).value.phase).toBe('signed-in');
     const policy = await kiosk.call('changePin', { currentPin: alan.pin, newPin: '1111', confirmPin: '1111' });
     expect(policy.error.code).toBe('pin-policy');
     const changed = await kiosk.call('changePin', { currentPin: alan.pin, newPin: '8642', confirmPin: '8642' });
@@ -160,6 +162,7 @@ describe('kiosk host on a real SQLite data directory', () => {
   it('answers calls out of turn with an error value', async () => {
     expect((await kiosk.call('submitPin', { pin: '2580' })).error.code).toBe('wrong-step');
     expect((await kiosk.call('changePin', { currentPin: '2580', newPin: '1357', confirmPin: '1357' })).error.code).toBe('no-session');
+    expect((await kiosk.call('checkCurrentPin', { currentPin: '2580' })).error.code).toBe('no-session');
     expect((await kiosk.call('regenerateCard')).error.code).toBe('no-session');
   });
 

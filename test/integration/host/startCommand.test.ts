@@ -38,6 +38,14 @@ function startKiosk(dataDir: string, args: string[] = []): { child: ChildProcess
   return { child, output: () => out, ready };
 }
 
+async function until(check: () => unknown, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 function stopped(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => {
     if (child.exitCode !== null) resolve(child.exitCode);
@@ -83,6 +91,12 @@ describe('badgekiosk start (the newcomer’s start)', () => {
       await kiosk.ready;
       expect(kiosk.output()).toContain('Demo users');
       expect(kiosk.output()).not.toContain('No display');
+      // The embedded central store's port is new at every start: the start says where it is now.
+      await until(() => /Embedded central store \(admin API and \/api\/v1\/openapi\.json\): (http:\/\/127\.0\.0\.1:\d+)/.exec(kiosk.output()));
+      const central = /Embedded central store \(admin API and \/api\/v1\/openapi\.json\): (http:\/\/127\.0\.0\.1:\d+)/.exec(kiosk.output())![1]!;
+      const openapi = await fetch(`${central}/api/v1/openapi.json`);
+      expect(openapi.status).toBe(200);
+      expect(Object.keys(((await openapi.json()) as { paths: object }).paths)).toContain('/api/v1/admin/session');
     } finally {
       kiosk.child.kill('SIGINT');
     }

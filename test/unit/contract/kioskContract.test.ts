@@ -15,7 +15,7 @@ import {
 describe('kiosk contract: methods', () => {
   it('lists exactly the agreed methods, in one map', () => {
     expect([...METHOD_NAMES].sort()).toEqual(
-      ['beginTypedId', 'cancel', 'changePin', 'getState', 'logout', 'presentCard', 'regenerateCard', 'setCard', 'setFirstPin', 'submitPin', 'touch', ...TECHNICIAN_METHOD_NAMES].sort(),
+      ['beginTypedId', 'cancel', 'changePin', 'checkCurrentPin', 'getState', 'logout', 'presentCard', 'regenerateCard', 'setCard', 'setFirstPin', 'submitPin', 'touch', ...TECHNICIAN_METHOD_NAMES].sort(),
     );
     expect(isMethodName('submitPin')).toBe(true);
     expect(isMethodName('toString')).toBe(false);
@@ -30,6 +30,9 @@ describe('kiosk contract: methods', () => {
 
   it('refuses extra fields, empty numbers and numbers with spaces or symbols', () => {
     expect(KIOSK_METHODS.presentCard.input.safeParse({ cardNumber: '123', userId: 'x' }).success).toBe(false);
+    // A wedge read with separators reaches the host, which refuses it as an unknown card and logs why.
+    expect(KIOSK_METHODS.presentCard.input.safeParse({ cardNumber: '1234 5678' }).success).toBe(true);
+    expect(KIOSK_METHODS.presentCard.input.safeParse({ cardNumber: '1234\n5678' }).success).toBe(false);
     expect(KIOSK_METHODS.beginTypedId.input.safeParse({ idNumber: '' }).success).toBe(false);
     expect(KIOSK_METHODS.beginTypedId.input.safeParse({ idNumber: '12 34' }).success).toBe(false);
     expect(KIOSK_METHODS.setCard.input.safeParse({ cardNumber: '1'.repeat(65) }).success).toBe(false);

@@ -33,7 +33,7 @@ describe('Chromium for web mode', () => {
 
   it('opens the kiosk URL as a kiosk app in its own profile', () => {
     const args = chromiumKioskArgs('http://127.0.0.1:5000/#token=abc', '/data/chromium-profile');
-    expect(args).toEqual(expect.arrayContaining(['--app=http://127.0.0.1:5000/#token=abc', '--kiosk', '--user-data-dir=/data/chromium-profile', '--no-first-run', '--disable-pinch']));
+    expect(args).toEqual(expect.arrayContaining(['--app=http://127.0.0.1:5000/#token=abc&kiosk=1', '--kiosk', '--user-data-dir=/data/chromium-profile', '--no-first-run', '--disable-pinch']));
   });
 });
 

@@ -46,6 +46,31 @@ describe('change Card/ID number', () => {
     await waitFor(() => expect(notices).toEqual([{ kind: 'daily-limit' }]));
   });
 
+  it('with no change left today the limit message shows at once, and there is nothing to press but Back', () => {
+    flow({ changesLeftToday: 0, manualAllowed: true });
+    expect(screen.getByTestId('card-limit-reached').textContent).toBe(
+      'Your ID number has been changed too many times. Please contact your system administrator for assistance.',
+    );
+    expect(screen.queryByRole('button', { name: 'Generate a new number' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Type a new number' })).toBeNull();
+    expect(screen.queryByText(/more times today/)).toBeNull();
+    expect(screen.getByRole('button', { name: 'Back' })).toBeTruthy();
+  });
+
+  it('a typed number needs card-id.min-length digits before OK, and a refusal is gone after Cancel', async () => {
+    flow({ manualAllowed: true, setCard: async () => ({ ok: false, error: { code: 'card-in-use', message: 'x' } }) });
+    click('Type a new number');
+    for (const digit of ['1', '2', '3']) click(digit);
+    expect((screen.getByRole('button', { name: 'OK' }) as HTMLButtonElement).disabled).toBe(true);
+    click('4');
+    click('OK');
+    click('Yes, replace it');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('That number is already in use. Please choose another one.'));
+    click('Cancel');
+    expect(screen.getByRole('heading', { name: 'Change Card/ID number' })).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('where typing is allowed, a number in use is explained and the keypad comes back', async () => {
     flow({
       manualAllowed: true,

@@ -53,21 +53,55 @@ describe('first PIN', () => {
 });
 
 describe('change PIN', () => {
-  it('a wrong current PIN ends the flow in the wrong-PIN notice with the attempts left', async () => {
-    const notices: Notice[] = [];
+  const ok = async () => ({ ok: true as const, value: {} });
+
+  it('a wrong current PIN is said at once, with the attempts left, and only the current PIN is asked again', async () => {
+    const submitted: string[][] = [];
     renderKiosk(
       <ChangePinFlow
         lengths={{ min: 4, max: 8 }}
         onCancel={() => {}}
         onDone={() => {}}
-        onNotice={(notice) => notices.push(notice)}
-        submit={async () => refusal({ code: 'wrong-pin', message: 'x', details: { attemptsLeft: 2 } })}
+        onNotice={() => {}}
+        checkCurrent={async (pin) => (pin === '2580' ? { ok: true, value: {} } : refusal({ code: 'wrong-pin', message: 'x', details: { attemptsLeft: 2 } }))}
+        submit={async (...pins) => {
+          submitted.push(pins);
+          return { ok: true, value: {} };
+        }}
       />,
     );
     enter('1111');
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe('That is not your current PIN. You have 2 attempts left before your account is locked.'),
+    );
+    expect(screen.getByRole('heading', { name: 'Enter your current PIN' })).toBeTruthy();
+    enter('2580');
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Enter your new PIN (4 to 8 digits)' })).toBeTruthy());
+    expect(submitted).toEqual([]);
+  });
+
+  it('the policy is checked right after the new PIN, in words, before the confirmation; OK waits for the minimum length', async () => {
+    renderKiosk(<ChangePinFlow lengths={{ min: 4, max: 8 }} onCancel={() => {}} onDone={() => {}} onNotice={() => {}} checkCurrent={ok} submit={ok} />);
+    enter('2580');
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Enter your new PIN (4 to 8 digits)' })).toBeTruthy());
+    for (const digit of '123') click(digit);
+    expect((screen.getByRole('button', { name: 'OK' }) as HTMLButtonElement).disabled).toBe(true);
+    click('4');
+    click('OK');
+    expect(screen.getByRole('alert').textContent).toBe('A PIN may not be a straight run of digits, like 1234 or 9876.');
+    expect(screen.getByRole('heading', { name: 'Enter your new PIN (4 to 8 digits)' })).toBeTruthy();
+    enter('2580');
+    expect(screen.getByRole('alert').textContent).toBe('The new PIN must differ from your current PIN.');
+  });
+
+  it('a different repeat goes back to the new PIN, not to the current one', async () => {
+    renderKiosk(<ChangePinFlow lengths={{ min: 4, max: 8 }} onCancel={() => {}} onDone={() => {}} onNotice={() => {}} checkCurrent={ok} submit={ok} />);
+    enter('2580');
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Enter your new PIN (4 to 8 digits)' })).toBeTruthy());
     enter('4826');
-    enter('4826');
-    await waitFor(() => expect(notices).toEqual([{ kind: 'wrong-pin', attemptsLeft: 2 }]));
+    enter('4862');
+    expect(screen.getByRole('alert').textContent).toBe('The two new PINs were not the same. Please start again.');
+    expect(screen.getByRole('heading', { name: 'Enter your new PIN (4 to 8 digits)' })).toBeTruthy();
   });
 
   it('success says so, and mentions the queue when the central store is away', async () => {
@@ -78,11 +112,12 @@ describe('change PIN', () => {
         onCancel={() => {}}
         onDone={() => {}}
         onNotice={() => {}}
-        submit={async () => ({ ok: true, value: {} })}
+        checkCurrent={ok}
+        submit={ok}
       />,
     );
     enter('2580');
-    expect(screen.getByRole('heading', { name: 'Enter your new PIN (4 to 8 digits)' })).toBeTruthy();
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Enter your new PIN (4 to 8 digits)' })).toBeTruthy());
     enter('4826');
     enter('4826');
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Your PIN has been changed.' })).toBeTruthy());

@@ -50,6 +50,7 @@ export const technicianDe: TechnicianMessages = {
   'tech.readers.usbId': 'VID:PID',
   'tech.readers.name': 'Name',
   'tech.readers.proposal': 'Vorgeschlagene Vorlage',
+  'tech.readers.action': 'Aktion',
   'tech.readers.origin.system': 'Vom System aufgelistet',
   'tech.readers.origin.configured': 'Anschluss eines Lesers in Betrieb',
   'tech.readers.origin.extra': 'Beim Start angegebener Anschluss',

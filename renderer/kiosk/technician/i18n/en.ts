@@ -53,6 +53,7 @@ export const technicianEn = {
   'tech.readers.usbId': 'VID:PID',
   'tech.readers.name': 'Name',
   'tech.readers.proposal': 'Proposed preset',
+  'tech.readers.action': 'Action',
   'tech.readers.origin.system': 'Listed by the system',
   'tech.readers.origin.configured': 'Port of a reader in use',
   'tech.readers.origin.extra': 'Port given at start',

@@ -50,6 +50,7 @@ export const technicianFr: TechnicianMessages = {
   'tech.readers.usbId': 'VID:PID',
   'tech.readers.name': 'Nom',
   'tech.readers.proposal': 'Modèle proposé',
+  'tech.readers.action': 'Action',
   'tech.readers.origin.system': 'Listé par le système',
   'tech.readers.origin.configured': 'Port d’un lecteur en service',
   'tech.readers.origin.extra': 'Port indiqué au démarrage',
