@@ -2,6 +2,7 @@ import { kioskPaths } from '../store/index.js';
 import { appendAudit } from './services/centralAudit.js';
 import { importUsersCsv, type CentralImportOutcome } from './services/centralUserImport.js';
 import { createKiosk } from './services/kioskRegistry.js';
+import { ADMIN_CONSOLE_PREFIX } from './http/adminConsoleDir.js';
 import { startCentral, type RunningCentral } from './startCentral.js';
 
 export interface EmbeddedCentralOptions {
@@ -14,6 +15,8 @@ export interface EmbeddedCentralOptions {
 export interface EmbeddedCentral {
   /** http://127.0.0.1:<random port> */
   readonly url: string;
+  /** The admin console of this central store (http://127.0.0.1:<port>/admin/). */
+  readonly adminConsoleUrl: string;
   readonly siteId: string;
   /** A one-time enrollment code for a new kiosk record, as an administrator would create. */
   createEnrollmentCode(kioskName: string): Promise<string>;
@@ -43,6 +46,7 @@ export async function startEmbeddedCentral(options: EmbeddedCentralOptions): Pro
   const system = { username: 'embedded' };
   return {
     url: central.url,
+    adminConsoleUrl: `${central.url}${ADMIN_CONSOLE_PREFIX}`,
     siteId: ctx.siteId,
     central,
     async createEnrollmentCode(kioskName) {

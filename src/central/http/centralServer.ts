@@ -10,17 +10,22 @@ import { registerAdminKioskRoutes } from './adminKioskRoutes.js';
 import { registerAdminSessionRoutes } from './adminSessionRoutes.js';
 import { registerAdminTechnicianRoutes } from './adminTechnicianRoutes.js';
 import { registerAdminUserRoutes } from './adminUserRoutes.js';
+import { ADMIN_CONSOLE_PREFIX, defaultAdminConsoleDir } from './adminConsoleDir.js';
+import { registerAdminPasswordRoutes } from './adminPasswordRoutes.js';
 import { installErrorHandler } from './errorReplies.js';
 import { registerHealthRoutes } from './healthRoutes.js';
 import { registerKioskRoutes } from './kioskRoutes.js';
 import { LiveChannels } from './liveChannels.js';
 import { rateLimits, type RateLimits } from './rateLimits.js';
+import { registerStaticWebApp } from './staticWebApp.js';
 
 export interface CentralServerOptions {
   /** pino options, or false for silence (tests, benchmarks). */
   readonly logger?: FastifyServerOptions['logger'];
   readonly tls?: { readonly cert: Buffer; readonly key: Buffer };
   readonly rateLimits?: Partial<Omit<RateLimits, 'keyByBearer'>>;
+  /** The built admin console served at /admin/ (default: dist/renderer/admin of this package). */
+  readonly adminConsoleDir?: string;
 }
 
 /** Never logged: credentials travel in these headers. */
@@ -79,6 +84,8 @@ export async function buildCentralServer(ctx: CentralContext, options: CentralSe
   registerAdminKioskRoutes(app, ctx, live);
   registerAdminAuditRoutes(app, ctx);
   registerAdminTechnicianRoutes(app, ctx);
+  registerAdminPasswordRoutes(app, ctx, limits);
+  registerStaticWebApp(app, { urlPrefix: ADMIN_CONSOLE_PREFIX, rootDir: options.adminConsoleDir ?? defaultAdminConsoleDir() });
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { rateLimit: false } }, async () => app.swagger());
 
   await app.ready();

@@ -171,13 +171,30 @@ describe.each(CENTRAL_BACKENDS)('central store administration API on %s', (backe
   it('documents every route in OpenAPI and answers health and readiness', async () => {
     const spec = (await http(api('/api/v1/openapi.json'), 'GET')).body;
     expect(spec.openapi).toMatch(/^3\./);
-    for (const path of ['/api/v1/kiosk/enroll', '/api/v1/kiosk/changes', '/api/v1/kiosk/live', '/api/v1/kiosk/commands', '/api/v1/admin/users', '/api/v1/admin/users/import', '/api/v1/admin/config/{name}', '/api/v1/admin/kiosks/{id}/revoke', '/api/v1/admin/audit.csv']) {
+    for (const path of ['/api/v1/kiosk/enroll', '/api/v1/kiosk/changes', '/api/v1/kiosk/live', '/api/v1/kiosk/commands', '/api/v1/admin/users', '/api/v1/admin/users/import', '/api/v1/admin/config/{name}', '/api/v1/admin/kiosks/{id}/revoke', '/api/v1/admin/audit.csv', '/api/v1/admin/password']) {
       expect(spec.paths).toHaveProperty([path]);
     }
     expect(spec.paths['/api/v1/kiosk/commands'].post.requestBody).toBeDefined();
     expect(Object.keys(spec.components.securitySchemes).sort()).toEqual(['adminSession', 'adminToken', 'kioskToken']);
     expect((await http(api('/api/v1/health'), 'GET')).body).toMatchObject({ status: 'ok' });
     expect((await http(api('/api/v1/ready'), 'GET')).body).toEqual({ status: 'ready', backend });
+  });
+
+  it('lets an administrator change their own password only with the current one, audited without either password', async () => {
+    const change = (currentPassword: string, newPassword: string) => admin.call('PUT', '/api/v1/admin/password', { currentPassword, newPassword });
+    const wrong = await change('not the password', 'a brand new long password');
+    expect([wrong.status, wrong.body.error.code]).toEqual([400, 'invalid-credentials']);
+    const weak = await change(ADMIN.password, 'short');
+    expect([weak.status, weak.body.error.message]).toEqual([400, 'The password must have at least 12 characters.']);
+    expect((await change(ADMIN.password, 'a brand new long password')).status).toBe(204);
+    expect((await http(api('/api/v1/admin/session'), 'POST', ADMIN)).status).toBe(401);
+    expect((await http(api('/api/v1/admin/session'), 'POST', { username: ADMIN.username, password: 'a brand new long password' })).status).toBe(200);
+    expect((await change('a brand new long password', ADMIN.password)).status).toBe(204);
+    const audit = await admin.call('GET', '/api/v1/admin/audit?kind=admin.password.change');
+    expect(audit.body.events.map((e: { outcome: string; code: string | null }) => [e.outcome, e.code])).toEqual([
+      ['success', null], ['success', null], ['failure', 'weak-password'], ['failure', 'invalid-credentials'],
+    ]);
+    expect(JSON.stringify(audit.body)).not.toMatch(/brand new|correct horse/);
   });
 
   it('writes request logs with no PIN, PIN hash, password, token or session cookie in them', async () => {

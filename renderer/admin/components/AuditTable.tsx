@@ -1,0 +1,23 @@
+import type { AuditEvent } from '../../../src/protocol/admin/adminSchemas.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { DataTable } from './DataTable.js';
+
+export function AuditTable(props: { readonly events: readonly AuditEvent[]; readonly label: string }) {
+  const { t, formatDateTime } = useI18n();
+  return (
+    <DataTable label={props.label} className="audit-table" columns={[t('audit.at'), t('audit.kind'), t('audit.outcome'), t('users.username'), t('audit.kiosk'), t('audit.actor'), t('audit.code'), t('audit.details')]}>
+          {props.events.map((event) => (
+            <tr key={event.id}>
+              <td>{formatDateTime(event.at)}</td>
+              <td><code>{event.kind}</code></td>
+              <td>{t(event.outcome === 'success' ? 'audit.success' : 'audit.failure')}</td>
+              <td>{event.username ?? ''}</td>
+              <td>{event.kioskId ?? ''}</td>
+              <td>{event.actor ?? ''}</td>
+              <td>{event.code ?? ''}</td>
+              <td>{Object.entries(event.details).map(([key, value]) => `${key}=${String(value)}`).join(', ')}</td>
+            </tr>
+          ))}
+        </DataTable>
+  );
+}
