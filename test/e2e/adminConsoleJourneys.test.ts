@@ -211,13 +211,21 @@ describe('admin console journeys (SQLite)', { timeout: 120_000 }, () => {
 
     // The kiosk reports its audit events through its outbox: wait until the central store has the change.
     await eventually(async () => (await api.call('GET', `/api/v1/admin/audit?userId=${maryId}&kind=card.regenerate&outcome=success`)).body.events.length === 1, "the kiosk's card.regenerate event");
+    // Five wrong PINs at the kiosk lock Mary out everywhere once the kiosk has reported them.
+    const card = (await api.call('GET', `/api/v1/admin/users/${maryId}`)).body.primaryCard as string;
+    for (let i = 0; i < 5; i++) await kiosk.self.authenticate({ via: 'card', cardNumber: card }, '0000');
+    await eventually(async () => (await api.call('GET', `/api/v1/admin/users/${maryId}`)).body.lockedUntil !== null, 'the lockout on the central store');
     await search.fill('mary');
     await button('Search').click();
     await page.getByRole('link', { name: 'mary', exact: true }).click();
     await heading('mary').waitFor();
     await page.getByTestId('card-changes-today').filter({ hasText: 'changes today at kiosks: 1 of 3' }).waitFor();
     expect(await page.getByTestId('pin-state').textContent()).toBe('set');
+    expect(await page.getByTestId('lock-state').textContent()).toMatch(/^locked until .* · 5 failed PIN attempt\(s\)$/);
     await screenIsClean('user-page');
+    await button('Unlock').click();
+    await page.getByTestId('lock-state').filter({ hasText: 'not locked · 0 failed PIN attempt(s)' }).waitFor();
+    expect((await api.call('GET', `/api/v1/admin/users/${maryId}`)).body).toMatchObject({ lockedUntil: null, failedAttempts: 0 });
     await button('Reset PIN').click();
     await page.getByTestId('pin-state').filter({ hasText: 'not set' }).waitFor();
     await page.getByRole('button', { name: 'Generate Secondary card number' }).click();

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { AuditQuery } from '../../../src/protocol/admin/adminSchemas.js';
 import { api } from '../api/endpoints.js';
+import { useKiosks } from '../api/kioskQueries.js';
 import { AuditTable } from '../components/AuditTable.js';
 import { Pager } from '../components/Pager.js';
 import { QueryState } from '../components/QueryState.js';
@@ -38,7 +39,7 @@ export function AuditScreen() {
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
   const [applied, setApplied] = useState<Filters>(NO_FILTERS);
   const [offset, setOffset] = useState(0);
-  const kiosks = useQuery({ queryKey: ['kiosks'], queryFn: async () => (await api.kiosks()).kiosks });
+  const kiosks = useKiosks();
   const query = toQuery(applied);
   const events = useQuery({ queryKey: ['audit', query, offset], queryFn: () => api.audit({ ...query, limit: PAGE_SIZE, offset }), placeholderData: keepPreviousData });
   const field = (name: keyof Filters) => ({ value: draft[name], onChange: (e: { target: { value: string } }) => setDraft({ ...draft, [name]: e.target.value }) });

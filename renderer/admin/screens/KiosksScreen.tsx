@@ -1,7 +1,8 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import type { CreatedKiosk, Kiosk } from '../../../src/protocol/admin/adminSchemas.js';
 import { api } from '../api/endpoints.js';
+import { KIOSKS_QUERY, useKiosks } from '../api/kioskQueries.js';
 import { useAction } from '../api/useAction.js';
 import { ActionOutcome } from '../components/ActionOutcome.js';
 import { CopyText } from '../components/CopyText.js';
@@ -9,12 +10,10 @@ import { QueryState } from '../components/QueryState.js';
 import { DataTable } from '../components/DataTable.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 
-const KIOSKS_QUERY = ['kiosks'] as const;
-
 export function KiosksScreen() {
   const { t, formatDateTime } = useI18n();
   // Online and last seen change by themselves: asked again every few seconds while the page shows.
-  const kiosks = useQuery({ queryKey: KIOSKS_QUERY, queryFn: async () => (await api.kiosks()).kiosks, refetchInterval: 5_000 });
+  const kiosks = useKiosks(5_000);
   return (
     <section aria-labelledby="kiosks-heading">
       <h1 id="kiosks-heading">{t('kiosks.heading')}</h1>
