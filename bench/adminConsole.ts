@@ -51,15 +51,22 @@ async function seed(file: string, pepperFile: string): Promise<void> {
   db.close();
 }
 
-/** The statements searchUsers runs (src/central/services/adminUsers.ts), written by hand. */
+/** The statements searchUsers runs on SQLite (src/central/services/adminUsers.ts), written by hand. */
 function rawSearch(db: Database.Database) {
   const where = `(lower(username) like ? escape '\\' or lower(display_name) like ? escape '\\' or lower(email) like ? escape '\\' or primary_card = ? or secondary_card = ?)`;
   const page = db.prepare(`select * from users where ${where} order by username limit ? offset ?`);
   const count = db.prepare(`select count(*) as n from users where ${where}`);
+  const indexed = `(rowid in (select rowid from users_search where users_search match ?) or id in (select user_id from card_numbers where number = ?))`;
+  const pageIndexed = db.prepare(`select * from users where ${indexed} order by username limit ? offset ?`);
+  const countIndexed = db.prepare(`select count(*) as n from users where ${indexed}`);
   const pageAll = db.prepare('select * from users order by username limit ? offset ?');
   const countAll = db.prepare('select count(*) as n from users');
   return (search: string, limit: number, offset: number) => {
     if (!search) return [pageAll.all(limit, offset), countAll.get()];
+    if (search.length >= 3) {
+      const args = [`"${search.replace(/"/g, '""')}"`, search];
+      return [pageIndexed.all(...args, limit, offset), countIndexed.get(...args)];
+    }
     const pattern = `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const args = [pattern, pattern, pattern, search, search];
     return [page.all(...args, limit, offset), count.get(...args)];

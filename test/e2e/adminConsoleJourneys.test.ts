@@ -289,6 +289,7 @@ describe('admin console journeys (SQLite)', { timeout: 120_000 }, () => {
     const lobbyRow = page.locator('tr[data-kiosk="lobby-1"]');
     await lobbyRow.getByText('online', { exact: true }).waitFor({ timeout: 30_000 });
     expect(await lobbyRow.getByText('enrolled', { exact: true }).isVisible()).toBe(true);
+    await lobbyRow.getByText('none saved', { exact: true }).waitFor();
     await screenIsClean('kiosks');
 
     page.once('dialog', (dialog) => void dialog.accept());

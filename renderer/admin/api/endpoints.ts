@@ -18,6 +18,12 @@ import type {
 } from '../../../src/protocol/admin/adminSchemas.js';
 import { ADMIN_API, apiCall, queryString } from './adminApi.js';
 
+/** The answer of GET /kiosks/{id}/reader-profile as far as the console reads it (src/contract/readerProfile.ts has the whole profile). */
+export interface KioskReaderProfile {
+  readonly savedAt: number;
+  readonly profile: { readonly readers?: readonly { readonly label?: string; readonly preset: string }[] };
+}
+
 /** One function per admin API route the console uses (documented in /api/v1/openapi.json). */
 export const api = {
   session: () => apiCall<Session>('GET', '/session'),
@@ -38,6 +44,8 @@ export const api = {
 
   kiosks: () => apiCall<{ kiosks: Kiosk[] }>('GET', '/kiosks'),
   addKiosk: (name: string) => apiCall<CreatedKiosk>('POST', '/kiosks', { json: { name } }),
+  /** The reader profile the kiosk's technician last saved (404 when none was sent). */
+  readerProfile: (id: string) => apiCall<KioskReaderProfile>('GET', `/kiosks/${encodeURIComponent(id)}/reader-profile`),
   revokeKiosk: (id: string) => apiCall<Kiosk>('POST', `/kiosks/${encodeURIComponent(id)}/revoke`),
 
   audit: (query: AuditQuery) => apiCall<{ events: AuditEvent[] }>('GET', `/audit${queryString(query as Record<string, string | number | undefined>)}`),

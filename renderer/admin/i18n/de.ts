@@ -152,6 +152,8 @@ export const de: Messages = {
   'kiosks.online': 'Online',
   'kiosks.lastSeen': 'Zuletzt gesehen',
   'kiosks.version': 'Version',
+  'kiosks.readers': 'Lesegeräte',
+  'kiosks.noReaders': 'keine gespeichert',
   'kiosks.actions': 'Aktionen',
   'kiosks.isOnline': 'online',
   'kiosks.isOffline': 'offline',

@@ -151,6 +151,8 @@ export const en = {
   'kiosks.online': 'Online',
   'kiosks.lastSeen': 'Last seen',
   'kiosks.version': 'Version',
+  'kiosks.readers': 'Readers',
+  'kiosks.noReaders': 'none saved',
   'kiosks.actions': 'Actions',
   'kiosks.isOnline': 'online',
   'kiosks.isOffline': 'offline',

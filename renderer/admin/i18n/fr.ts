@@ -152,6 +152,8 @@ export const fr: Messages = {
   'kiosks.online': 'En ligne',
   'kiosks.lastSeen': 'Vue pour la dernière fois',
   'kiosks.version': 'Version',
+  'kiosks.readers': 'Lecteurs',
+  'kiosks.noReaders': 'aucun enregistré',
   'kiosks.actions': 'Actions',
   'kiosks.isOnline': 'en ligne',
   'kiosks.isOffline': 'hors ligne',

@@ -1,6 +1,7 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import type { CreatedKiosk, Kiosk } from '../../../src/protocol/admin/adminSchemas.js';
+import { ApiError } from '../api/adminApi.js';
 import { api } from '../api/endpoints.js';
 import { KIOSKS_QUERY, useKiosks } from '../api/kioskQueries.js';
 import { useAction } from '../api/useAction.js';
@@ -21,7 +22,7 @@ export function KiosksScreen() {
       <QueryState query={kiosks}>
         {(list) =>
           list.length === 0 ? <p>{t('kiosks.none')}</p> : (
-            <DataTable label={t('kiosks.heading')} columns={[t('kiosks.name'), t('kiosks.state'), t('kiosks.online'), t('kiosks.lastSeen'), t('kiosks.version'), t('kiosks.actions')]}>
+            <DataTable label={t('kiosks.heading')} columns={[t('kiosks.name'), t('kiosks.state'), t('kiosks.online'), t('kiosks.lastSeen'), t('kiosks.version'), t('kiosks.readers'), t('kiosks.actions')]}>
                   {list.map((kiosk) => (
                     <tr key={kiosk.id} data-kiosk={kiosk.name}>
                       <th scope="row">{kiosk.name}</th>
@@ -29,6 +30,7 @@ export function KiosksScreen() {
                       <td>{kiosk.online ? t('kiosks.isOnline') : t('kiosks.isOffline')}</td>
                       <td>{kiosk.lastSeenAt === null ? t('common.never') : formatDateTime(kiosk.lastSeenAt)}</td>
                       <td>{kiosk.version ?? ''}</td>
+                      <td><ReaderProfileCell kiosk={kiosk} /></td>
                       <td><RevokeKiosk kiosk={kiosk} /></td>
                     </tr>
                   ))}
@@ -38,6 +40,17 @@ export function KiosksScreen() {
       </QueryState>
     </section>
   );
+}
+
+/** The readers the kiosk's technician saved, by label or preset; a kiosk that sent none says so. */
+function ReaderProfileCell(props: { readonly kiosk: Kiosk }) {
+  const { t } = useI18n();
+  const enrolled = props.kiosk.state === 'enrolled';
+  const profile = useQuery({ queryKey: ['reader-profile', props.kiosk.id], queryFn: () => api.readerProfile(props.kiosk.id), enabled: enrolled });
+  if (!enrolled) return null;
+  if (profile.isError && profile.error instanceof ApiError && profile.error.status === 404) return <>{t('kiosks.noReaders')}</>;
+  const readers = profile.data?.profile.readers ?? [];
+  return <>{readers.map((reader) => reader.label ?? reader.preset).join(', ') || (profile.data ? t('kiosks.noReaders') : '')}</>;
 }
 
 function RevokeKiosk(props: { readonly kiosk: Kiosk }) {

@@ -116,6 +116,26 @@ describe.each(CENTRAL_BACKENDS)('central store administration API on %s', (backe
     );
   });
 
+  it('searches any part of username, name or email in any case, or a whole Card/ID number, and follows renames and deletions', async () => {
+    const imported = await admin.call('POST', '/api/v1/admin/users/import', `${CSV_HEADER}\nzelda.fitz,Zelda Fitzgerald,zf@jazz-age.example,70770001,70770002,\nscott.fitz,Scott Fitzgerald,sf@jazz-age.example,70770003,,\n`);
+    expect(imported.status).toBe(200);
+    const found = async (search: string) => ((await admin.call('GET', `/api/v1/admin/users?search=${encodeURIComponent(search)}`)).body.users as { username: string }[]).map((u) => u.username).sort();
+    expect(await found('FITZGER')).toEqual(['scott.fitz', 'zelda.fitz']);
+    expect(await found('lda.fi')).toEqual(['zelda.fitz']);
+    expect(await found('JAZZ-AGE.ex')).toEqual(['scott.fitz', 'zelda.fitz']);
+    expect(await found('70770002')).toEqual(['zelda.fitz']);
+    expect(await found('7077000')).toEqual([]);
+    expect(await found('zf')).toEqual(['zelda.fitz']);
+    expect(await found('"quoted" 100%_')).toEqual([]);
+    const zelda = (await admin.call('GET', '/api/v1/admin/users?search=zelda')).body.users[0];
+    expect((await admin.call('PATCH', `/api/v1/admin/users/${zelda.id}`, { displayName: 'Zelda Sayre' })).status).toBe(200);
+    expect(await found('fitzger')).toEqual(['scott.fitz']);
+    expect(await found('sayre')).toEqual(['zelda.fitz']);
+    expect((await admin.call('DELETE', `/api/v1/admin/users/${zelda.id}`)).status).toBe(204);
+    expect(await found('sayre')).toEqual([]);
+    expect((await admin.call('GET', '/api/v1/admin/users?search=scott.fitz&limit=1')).body.total).toBe(1);
+  });
+
   it('imports users from the CSV format of `users import`, all rows or none', async () => {
     const before = (await admin.call('GET', '/api/v1/admin/users?limit=1')).body.total as number;
     const refused = await admin.call('POST', '/api/v1/admin/users/import', `${CSV_HEADER}\nerin,Erin,,6660001,,714936\ncarol,Carol again,,6660002,,\n`);
