@@ -97,11 +97,26 @@ module.exports = {
         pathNot: [
           '^renderer/',
           '^src/contract/',
+          '^src/protocol/admin/',
           '^src/core/',
           '^src/devices/(keyboardWedge|pipeline|wiegand)',
           '^node_modules/',
         ],
       },
+    },
+    {
+      name: 'protocol-admin-is-pure',
+      comment: 'src/protocol/admin holds the admin API shapes shared by the central store and the admin console: zod and src/core only.',
+      severity: 'error',
+      from: { path: '^src/protocol/admin/' },
+      to: { pathNot: ['^src/protocol/admin/', '^src/core/', '^node_modules/zod/'] },
+    },
+    {
+      name: 'admin-console-layers',
+      comment: 'renderer/admin (the admin console) talks to the central store over HTTP only: renderer/admin, renderer/shared, src/protocol/admin, src/core and packages.',
+      severity: 'error',
+      from: { path: '^renderer/admin/' },
+      to: { pathNot: ['^renderer/(admin|shared)/', '^src/protocol/admin/', '^src/core/', '^node_modules/'] },
     },
     {
       name: 'renderer-no-builtins',

@@ -2,7 +2,7 @@
 // renderer with Vite. Runs on `npm ci` (prepare) so ./bin/badgekiosk works right after install,
 // and before tests so spawned processes always run the current sources.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { buildFingerprint, buildIsCurrent, recordBuild } from './buildStamp.mjs';
@@ -51,7 +51,9 @@ if (existsSync(path.join(root, 'electron/main.ts'))) {
     sourcemap: 'linked',
     logLevel: 'warning',
   };
-  await build({ ...electronCommon, entryPoints: ['electron/main.ts'], outdir: 'dist/electron', packages: 'external' });
+  // Shared modules that find files next to themselves read import.meta.url, which CommonJS lacks.
+  const importMetaUrl = { define: { 'import.meta.url': '__importMetaUrl' }, banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" } };
+  await build({ ...electronCommon, ...importMetaUrl, entryPoints: ['electron/main.ts'], outdir: 'dist/electron', packages: 'external' });
   await build({ ...electronCommon, entryPoints: ['electron/preload.ts'], outdir: 'dist/electron', external: ['electron'] });
 }
 
@@ -60,4 +62,22 @@ if (!args.has('--node-only') && existsSync(path.join(root, 'renderer/kiosk/index
   await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
 }
 
+// The admin console (served by the central store at /admin/) is built only when its sources are
+// newer than the last build: most test runs touch no console file and should not wait for Vite.
+const adminSources = ['renderer/admin', 'renderer/shared', 'src/protocol/admin', 'src/core', 'vite.admin.config.ts', 'package-lock.json'];
+function newestMtime(entry) {
+  const full = path.join(root, entry);
+  if (!existsSync(full)) return 0;
+  const info = statSync(full);
+  if (!info.isDirectory()) return info.mtimeMs;
+  return Math.max(info.mtimeMs, ...readdirSync(full).map((name) => newestMtime(path.join(entry, name))));
+}
+const adminIndex = path.join(root, 'dist/renderer/admin/index.html');
+if (!args.has('--node-only') && existsSync(path.join(root, 'renderer/admin/index.html'))) {
+  const built = existsSync(adminIndex) ? statSync(adminIndex).mtimeMs : 0;
+  if (args.has('--force') || Math.max(...adminSources.map(newestMtime)) > built) {
+    const { build: viteBuild } = await import('vite');
+    await viteBuild({ configFile: path.join(root, 'vite.admin.config.ts'), logLevel: 'warn' });
+  }
+}
 if (!args.has('--node-only')) recordBuild(root, fingerprint);

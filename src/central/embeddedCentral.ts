@@ -1,6 +1,7 @@
 import { appendAudit } from './services/centralAudit.js';
 import { importUsersCsv, type CentralImportOutcome } from './services/centralUserImport.js';
 import { createKiosk } from './services/kioskRegistry.js';
+import { ADMIN_CONSOLE_PREFIX } from './http/adminConsoleDir.js';
 import { startCentral, type RunningCentral } from './startCentral.js';
 
 export interface EmbeddedCentralOptions {
@@ -15,6 +16,8 @@ export interface EmbeddedCentralOptions {
 export interface EmbeddedCentral {
   /** http://127.0.0.1:<random port> */
   readonly url: string;
+  /** The admin console of this central store (http://127.0.0.1:<port>/admin/). */
+  readonly adminConsoleUrl: string;
   readonly siteId: string;
   /** A one-time enrollment code for a new kiosk record, as an administrator would create. */
   createEnrollmentCode(kioskName: string): Promise<string>;
@@ -44,6 +47,7 @@ export async function startEmbeddedCentral(options: EmbeddedCentralOptions): Pro
   const system = { username: 'embedded' };
   return {
     url: central.url,
+    adminConsoleUrl: `${central.url}${ADMIN_CONSOLE_PREFIX}`,
     siteId: ctx.siteId,
     central,
     async createEnrollmentCode(kioskName) {

@@ -78,7 +78,7 @@ export async function openKioskRuntime(options: KioskRuntimeOptions): Promise<Ki
   const mode = options.centralMode ?? 'none';
   const store = openKioskStore({ file: paths.db });
   const openLink = () =>
-    openKioskSyncLink({ store, dataDir: paths.dataDir, mode, logger: options.logger, seedDemoUsers, ...(options.version ? { version: options.version } : {}) });
+    openKioskSyncLink({ store, dataDir: paths.dataDir, mode, logger: options.logger, seedDemoUsers, ...(options.announce ? { announce: options.announce } : {}), ...(options.version ? { version: options.version } : {}) });
   let linking: Promise<KioskSyncLink | null> = Promise.resolve(null);
   try {
     const wasEnrolled = readEnrollment(store) !== null;

@@ -50,6 +50,8 @@ export interface OpenSyncLinkOptions {
   readonly logger: Logger;
   /** Writes the demo users into an empty embedded central store. */
   readonly seedDemoUsers: boolean;
+  /** Where start-up lines for a person go (the admin console's address); nothing when absent. */
+  readonly announce?: (line: string) => void;
   readonly version?: string;
 }
 
@@ -83,6 +85,9 @@ export async function openKioskSyncLink(options: OpenSyncLinkOptions): Promise<K
       if (options.seedDemoUsers) await seedEmbeddedCentral(embedded, store, logger);
       const connection = await connectEmbeddedKiosk(embedded, { store, dataDir: options.dataDir, ...(options.version ? { version: options.version } : {}) });
       logger.info({ connection, central: embedded.url }, 'linked to the embedded central store');
+      // No setup page exists (whoever reached it first would own the site): administrators come from the CLI.
+      options.announce?.(`Admin console: ${embedded.adminConsoleUrl}`);
+      options.announce?.(`  First administrator: badgekiosk --data-dir ${options.dataDir} central admin create --username NAME`);
     }
   }
   let client: SyncClient | null;

@@ -30,9 +30,14 @@ export interface TestKioskOptions {
 export async function enrollTestKiosk(centralUrl: string, admin: AdminSession, name: string, options: TestKioskOptions = {}): Promise<TestKiosk> {
   const created = await admin.call('POST', '/api/v1/admin/kiosks', { name });
   if (created.status !== 201) throw new Error(`kiosk create failed: ${JSON.stringify(created.body)}`);
+  return enrollTestKioskWithCode(centralUrl, created.body.enrollmentCode as string, name, options);
+}
+
+/** The same kiosk host, enrolled with a code an administrator already has (from the admin console, say). */
+export async function enrollTestKioskWithCode(centralUrl: string, code: string, name: string, options: TestKioskOptions = {}): Promise<TestKiosk> {
   const dataDir = await tempDir(`bk-kiosk-${name}-`);
   const store = openKioskStore({ file: kioskPaths(dataDir).db });
-  const enrollment = await enrollKiosk({ store, dataDir, centralUrl, code: created.body.enrollmentCode, version: 'test' });
+  const enrollment = await enrollKiosk({ store, dataDir, centralUrl, code, version: 'test' });
   const sync = (await createSyncClient({
     store, dataDir, version: 'test', backoff: { baseMs: 100, maxMs: 800 }, pullIntervalMs: options.pullIntervalMs ?? 2_000, // Generous: a loaded test machine must not turn a slow answer into 'central-unreachable'.
     cardChangeTimeoutMs: options.cardChangeTimeoutMs ?? 20_000,

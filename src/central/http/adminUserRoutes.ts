@@ -62,7 +62,7 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: CentralContex
   r.get('/api/v1/admin/users', {
     schema: { tags, security, summary: 'Search users (part of username, name or email; or a whole Card/ID number)', querystring: userListQuerySchema, response: { 200: userListSchema, ...errors } },
     onRequest,
-  }, async (request) => searchUsers(ctx.storage.db, request.query));
+  }, async (request) => searchUsers(ctx.storage.db, request.query, ctx.storage.dialect));
 
   r.post('/api/v1/admin/users/import', {
     schema: {

@@ -10,11 +10,14 @@ import { registerAdminKioskRoutes } from './adminKioskRoutes.js';
 import { registerAdminSessionRoutes } from './adminSessionRoutes.js';
 import { registerAdminTechnicianRoutes } from './adminTechnicianRoutes.js';
 import { registerAdminUserRoutes } from './adminUserRoutes.js';
+import { ADMIN_CONSOLE_PREFIX, defaultAdminConsoleDir } from './adminConsoleDir.js';
+import { registerAdminPasswordRoutes } from './adminPasswordRoutes.js';
 import { installErrorHandler } from './errorReplies.js';
 import { registerHealthRoutes } from './healthRoutes.js';
 import { registerKioskRoutes } from './kioskRoutes.js';
 import { LiveChannels } from './liveChannels.js';
 import { rateLimits, type RateLimits } from './rateLimits.js';
+import { registerStaticWebApp } from './staticWebApp.js';
 
 export interface CentralServerOptions {
   /** pino options, or false for silence (tests, benchmarks). */
@@ -23,6 +26,8 @@ export interface CentralServerOptions {
   readonly rateLimits?: Partial<Omit<RateLimits, 'keyByBearer'>>;
   /** Live channels one kiosk token may hold at once (default 3); a newer one closes the oldest. */
   readonly liveChannelsPerKiosk?: number;
+  /** The built admin console served at /admin/ (default: dist/renderer/admin of this package). */
+  readonly adminConsoleDir?: string;
 }
 
 /** Never logged: credentials travel in these headers. */
@@ -81,6 +86,8 @@ export async function buildCentralServer(ctx: CentralContext, options: CentralSe
   registerAdminKioskRoutes(app, ctx);
   registerAdminAuditRoutes(app, ctx);
   registerAdminTechnicianRoutes(app, ctx);
+  registerAdminPasswordRoutes(app, ctx, limits);
+  registerStaticWebApp(app, { urlPrefix: ADMIN_CONSOLE_PREFIX, rootDir: options.adminConsoleDir ?? defaultAdminConsoleDir() });
   // Generating the document is not free: limited like any other anonymous route (issue 11, finding 11).
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async () => app.swagger());
 

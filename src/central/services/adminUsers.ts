@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { fail, ok, toPublicUser, type CardField, type DomainError, type NewUser, type PublicUser, type RandomSource, type Result } from '../../core/index.js';
 import type { CentralDb, WriteTx } from '../storage/centralStorage.js';
+import type { CentralDialect } from '../storage/migrations/columnTypes.js';
 import { appendAudit, type CentralAuditKind } from './centralAudit.js';
 import {
   deleteUserRow,
@@ -35,10 +36,18 @@ export interface UserSearch {
   readonly offset: number;
 }
 
+/** The trigram index (migration 3, SQLite) knows three characters and more; shorter searches scan. */
+const MIN_INDEXED_SEARCH = 3;
+
 /** Matches part of the username, name or email (any case), or a whole Card/ID number. */
-export async function searchUsers(db: CentralDb, query: UserSearch): Promise<{ users: AdminUserView[]; total: number }> {
+export async function searchUsers(db: CentralDb, query: UserSearch, dialect: CentralDialect): Promise<{ users: AdminUserView[]; total: number }> {
   let q = db.selectFrom('users');
-  if (query.search) {
+  const trimmed = query.search?.trim() ?? '';
+  if (dialect === 'sqlite' && trimmed.length >= MIN_INDEXED_SEARCH) {
+    // An FTS5 phrase of the whole text: a substring match on the trigram index, any case.
+    const phrase = `"${trimmed.replace(/"/g, '""')}"`;
+    q = q.where(sql<boolean>`(users.rowid in (select rowid from users_search where users_search match ${phrase}) or users.id in (select user_id from card_numbers where number = ${trimmed}))`);
+  } else if (query.search) {
     const pattern = `%${query.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const exact = query.search.trim();
     q = q.where((eb) =>

@@ -14,7 +14,8 @@ export type CentralAuditKind =
   | 'admin.create'
   | 'admin.login'
   | 'admin.token.create'
-  | 'admin.token.revoke';
+  | 'admin.token.revoke'
+  | 'admin.password.change';
 
 export interface CentralAuditEvent {
   readonly id: string;

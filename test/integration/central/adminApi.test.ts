@@ -116,6 +116,26 @@ describe.each(CENTRAL_BACKENDS)('central store administration API on %s', (backe
     );
   });
 
+  it('searches any part of username, name or email in any case, or a whole Card/ID number, and follows renames and deletions', async () => {
+    const imported = await admin.call('POST', '/api/v1/admin/users/import', `${CSV_HEADER}\nzelda.fitz,Zelda Fitzgerald,zf@jazz-age.example,70770001,70770002,\nscott.fitz,Scott Fitzgerald,sf@jazz-age.example,70770003,,\n`);
+    expect(imported.status).toBe(200);
+    const found = async (search: string) => ((await admin.call('GET', `/api/v1/admin/users?search=${encodeURIComponent(search)}`)).body.users as { username: string }[]).map((u) => u.username).sort();
+    expect(await found('FITZGER')).toEqual(['scott.fitz', 'zelda.fitz']);
+    expect(await found('lda.fi')).toEqual(['zelda.fitz']);
+    expect(await found('JAZZ-AGE.ex')).toEqual(['scott.fitz', 'zelda.fitz']);
+    expect(await found('70770002')).toEqual(['zelda.fitz']);
+    expect(await found('7077000')).toEqual([]);
+    expect(await found('zf')).toEqual(['zelda.fitz']);
+    expect(await found('"quoted" 100%_')).toEqual([]);
+    const zelda = (await admin.call('GET', '/api/v1/admin/users?search=zelda')).body.users[0];
+    expect((await admin.call('PATCH', `/api/v1/admin/users/${zelda.id}`, { displayName: 'Zelda Sayre' })).status).toBe(200);
+    expect(await found('fitzger')).toEqual(['scott.fitz']);
+    expect(await found('sayre')).toEqual(['zelda.fitz']);
+    expect((await admin.call('DELETE', `/api/v1/admin/users/${zelda.id}`)).status).toBe(204);
+    expect(await found('sayre')).toEqual([]);
+    expect((await admin.call('GET', '/api/v1/admin/users?search=scott.fitz&limit=1')).body.total).toBe(1);
+  });
+
   it('imports users from the CSV format of `users import`, all rows or none', async () => {
     const before = (await admin.call('GET', '/api/v1/admin/users?limit=1')).body.total as number;
     const refused = await admin.call('POST', '/api/v1/admin/users/import', `${CSV_HEADER}\nerin,Erin,,6660001,,714936\ncarol,Carol again,,6660002,,\n`);
@@ -171,13 +191,30 @@ describe.each(CENTRAL_BACKENDS)('central store administration API on %s', (backe
   it('documents every route in OpenAPI and answers health and readiness', async () => {
     const spec = (await http(api('/api/v1/openapi.json'), 'GET')).body;
     expect(spec.openapi).toMatch(/^3\./);
-    for (const path of ['/api/v1/kiosk/enroll', '/api/v1/kiosk/changes', '/api/v1/kiosk/live', '/api/v1/kiosk/commands', '/api/v1/admin/users', '/api/v1/admin/users/import', '/api/v1/admin/config/{name}', '/api/v1/admin/kiosks/{id}/revoke', '/api/v1/admin/audit.csv']) {
+    for (const path of ['/api/v1/kiosk/enroll', '/api/v1/kiosk/changes', '/api/v1/kiosk/live', '/api/v1/kiosk/commands', '/api/v1/admin/users', '/api/v1/admin/users/import', '/api/v1/admin/config/{name}', '/api/v1/admin/kiosks/{id}/revoke', '/api/v1/admin/audit.csv', '/api/v1/admin/password']) {
       expect(spec.paths).toHaveProperty([path]);
     }
     expect(spec.paths['/api/v1/kiosk/commands'].post.requestBody).toBeDefined();
     expect(Object.keys(spec.components.securitySchemes).sort()).toEqual(['adminSession', 'adminToken', 'kioskToken']);
     expect((await http(api('/api/v1/health'), 'GET')).body).toMatchObject({ status: 'ok' });
     expect((await http(api('/api/v1/ready'), 'GET')).body).toEqual({ status: 'ready', backend });
+  });
+
+  it('lets an administrator change their own password only with the current one, audited without either password', async () => {
+    const change = (currentPassword: string, newPassword: string) => admin.call('PUT', '/api/v1/admin/password', { currentPassword, newPassword });
+    const wrong = await change('not the password', 'a brand new long password');
+    expect([wrong.status, wrong.body.error.code]).toEqual([400, 'invalid-credentials']);
+    const weak = await change(ADMIN.password, 'short');
+    expect([weak.status, weak.body.error.message]).toEqual([400, 'The password must have at least 12 characters.']);
+    expect((await change(ADMIN.password, 'a brand new long password')).status).toBe(204);
+    expect((await http(api('/api/v1/admin/session'), 'POST', ADMIN)).status).toBe(401);
+    expect((await http(api('/api/v1/admin/session'), 'POST', { username: ADMIN.username, password: 'a brand new long password' })).status).toBe(200);
+    expect((await change('a brand new long password', ADMIN.password)).status).toBe(204);
+    const audit = await admin.call('GET', '/api/v1/admin/audit?kind=admin.password.change');
+    expect(audit.body.events.map((e: { outcome: string; code: string | null }) => [e.outcome, e.code])).toEqual([
+      ['success', null], ['success', null], ['failure', 'weak-password'], ['failure', 'invalid-credentials'],
+    ]);
+    expect(JSON.stringify(audit.body)).not.toMatch(/brand new|correct horse/);
   });
 
   it('writes request logs with no PIN, PIN hash, password, token or session cookie in them', async () => {

@@ -67,6 +67,11 @@ describe('badgekiosk start (the newcomer’s start)', () => {
       expect(kiosk.output()).toContain('starting web mode');
       expect(kiosk.output()).toMatch(/ada\s+0004521337\s+7001\s+2580/);
       expect(kiosk.output()).toContain('No display');
+      // The embedded central store's admin console, and how its first administrator comes to exist.
+      const consoleUrl = /Admin console: (http:\/\/127\.0\.0\.1:\d+\/admin\/)/.exec(kiosk.output())![1]!;
+      expect(kiosk.output()).toContain(`First administrator: badgekiosk --data-dir ${dataDir} central admin create --username NAME`);
+      const consolePage = await fetch(consoleUrl);
+      expect(consolePage.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
       const token = new URLSearchParams(url.hash.slice(1)).get('token')!;
       const api = createWebSocketKioskApi({
         origin: url.origin,
