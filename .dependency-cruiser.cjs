@@ -47,6 +47,13 @@ module.exports = {
       to: { path: '^(src/(store|sync|central|host|cli|contract|devices)|renderer|electron)/' },
     },
     {
+      name: 'directory-only-core-and-ldapts',
+      comment: 'src/directory (the LDAP adapter) builds on src/core and ldapts only (plus Node built-ins).',
+      severity: 'error',
+      from: { path: '^src/directory/' },
+      to: { dependencyTypesNot: ['core'], pathNot: ['^src/directory/', '^src/core/', '^node_modules/ldapts/'] },
+    },
+    {
       name: 'host-not-electron',
       comment: 'src/host is shared by Electron and web mode: it never imports Electron.',
       severity: 'error',

@@ -4,6 +4,7 @@ import type { FastifyServerOptions } from 'fastify';
 import type { Clock, RandomSource } from '../core/index.js';
 import { createArgon2PinHasher, cryptoRandomSource, loadOrCreatePepper, systemClock } from '../store/index.js';
 import type { CentralContext } from './centralContext.js';
+import { ldapDirectoryFactory, readBindPasswordFile } from '../directory/directoryFactory.js';
 import { CENTRAL_VERSION } from './centralVersion.js';
 import { buildCentralServer, REDACTED_HEADERS, type CentralServer, type CentralServerOptions } from './http/centralServer.js';
 import { ensureSite } from './services/siteIdentity.js';
@@ -18,6 +19,8 @@ export interface StartCentralOptions {
   readonly port: number;
   /** The site PIN pepper (created on first start); every central process of a site needs the same file. */
   readonly pepperFile: string;
+  /** The directory service account's password (directory.ldap.bind-dn), first line of this file. */
+  readonly directoryBindPasswordFile?: string;
   readonly tls?: { readonly certFile: string; readonly keyFile: string };
   /** pino level ('info' by default), or false for no logs at all. */
   readonly logLevel?: string | false;
@@ -46,6 +49,7 @@ function loggerOptions(level: string | false | undefined): FastifyServerOptions[
 export async function startCentral(options: StartCentralOptions): Promise<RunningCentral> {
   const clock = options.clock ?? systemClock;
   const tls = options.tls ? { cert: await readFile(options.tls.certFile), key: await readFile(options.tls.keyFile) } : undefined;
+  const bindPassword = options.directoryBindPasswordFile === undefined ? null : await readBindPasswordFile(options.directoryBindPasswordFile);
   const pepper = await loadOrCreatePepper(options.pepperFile);
   const pinHasher = await createArgon2PinHasher({ pepperFile: options.pepperFile });
   const storage: CentralStorage = await openCentralStorage(options.db);
@@ -53,6 +57,7 @@ export async function startCentral(options: StartCentralOptions): Promise<Runnin
     const site = await ensureSite(storage, pepper, clock.now());
     const ctx: CentralContext = {
       storage, clock, random: options.random ?? cryptoRandomSource, pinHasher, siteId: site.siteId, pepper, version: CENTRAL_VERSION,
+      directoryFor: ldapDirectoryFactory(bindPassword),
     };
     const server = await buildCentralServer(ctx, {
       logger: loggerOptions(options.logLevel),

@@ -25,7 +25,7 @@ export const centralServeCommand: CliCommand = {
   path: ['central'],
   summary: 'Run the central store server (SQLite or PostgreSQL)',
   usage:
-    'badgekiosk central [--db sqlite:PATH|postgres://USER@HOST:PORT/DB] --listen HOST:PORT [--tls-cert FILE --tls-key FILE] [--pepper-file FILE] [--log-level LEVEL]\n' +
+    'badgekiosk central [--db sqlite:PATH|postgres://USER@HOST:PORT/DB] --listen HOST:PORT [--tls-cert FILE --tls-key FILE] [--pepper-file FILE] [--directory-bind-password-file FILE] [--log-level LEVEL]\n' +
     '  --db defaults to sqlite:<data-dir>/central/central.sqlite; --pepper-file to <data-dir>/central/secrets/pepper\n' +
     '  (every central process of one site must use the same pepper file). Stops cleanly on SIGTERM or SIGINT.',
   async run(ctx, argv) {
@@ -35,6 +35,7 @@ export const centralServeCommand: CliCommand = {
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       'pepper-file': { type: 'string' },
+      'directory-bind-password-file': { type: 'string' },
       'log-level': { type: 'string' },
     });
     const { host, port } = parseListen(requireOption(values.listen, '--listen'));
@@ -49,6 +50,7 @@ export const centralServeCommand: CliCommand = {
       host,
       port,
       pepperFile: values['pepper-file'] ?? fallback.pepperFile,
+      ...(values['directory-bind-password-file'] !== undefined ? { directoryBindPasswordFile: values['directory-bind-password-file'] } : {}),
       ...(values['tls-cert'] && values['tls-key'] ? { tls: { certFile: values['tls-cert'], keyFile: values['tls-key'] } } : {}),
       logLevel,
     });
