@@ -54,6 +54,13 @@ module.exports = {
       to: { dependencyTypesNot: ['core'], pathNot: ['^src/directory/', '^src/core/', '^node_modules/ldapts/'] },
     },
     {
+      name: 'protocol-user-web-zod-only',
+      comment: 'src/protocol/userWeb.ts is shared by the central store and renderer/user: zod only.',
+      severity: 'error',
+      from: { path: '^src/protocol/userWeb' },
+      to: { pathNot: ['^src/protocol/userWeb', '^node_modules/zod/'] },
+    },
+    {
       name: 'host-not-electron',
       comment: 'src/host is shared by Electron and web mode: it never imports Electron.',
       severity: 'error',
@@ -71,6 +78,7 @@ module.exports = {
           '^src/contract/',
           '^src/core/',
           '^src/devices/(keyboardWedge|pipeline|wiegand)',
+          '^src/protocol/userWeb',
           '^node_modules/',
         ],
       },

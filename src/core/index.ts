@@ -2,6 +2,7 @@ export * from './audit.js';
 export * from './auditEvent.js';
 export * from './cardNumberFormat.js';
 export * from './cardNumberGenerator.js';
+export * from './changeRules.js';
 export * from './config/configChange.js';
 export * from './config/configKey.js';
 export * from './config/configRegistry.js';

@@ -15,12 +15,16 @@ import { registerHealthRoutes } from './healthRoutes.js';
 import { registerKioskRoutes } from './kioskRoutes.js';
 import { LiveChannels } from './liveChannels.js';
 import { rateLimits, type RateLimits } from './rateLimits.js';
+import { registerStaticWebApp } from './staticWebApp.js';
+import { registerUserWebRoutes } from './userWebRoutes.js';
 
 export interface CentralServerOptions {
   /** pino options, or false for silence (tests, benchmarks). */
   readonly logger?: FastifyServerOptions['logger'];
   readonly tls?: { readonly cert: Buffer; readonly key: Buffer };
   readonly rateLimits?: Partial<Omit<RateLimits, 'keyByBearer'>>;
+  /** The built User web interface (dist/renderer/user), served at /user/; `/` leads there. */
+  readonly userWebDir?: string;
 }
 
 /** Never logged: credentials travel in these headers. */
@@ -62,6 +66,7 @@ export async function buildCentralServer(ctx: CentralContext, options: CentralSe
           kioskToken: { type: 'http', scheme: 'bearer', description: 'Per-kiosk token from enrollment' },
           adminToken: { type: 'http', scheme: 'bearer', description: 'Admin API token (bka_…)' },
           adminSession: { type: 'apiKey', in: 'cookie', name: 'bk_admin', description: 'Session cookie; writes also need x-csrf-token' },
+          userSession: { type: 'apiKey', in: 'cookie', name: 'bk_user', description: 'User web interface session cookie; writes also need x-csrf-token' },
         },
       },
     },
@@ -79,6 +84,11 @@ export async function buildCentralServer(ctx: CentralContext, options: CentralSe
   registerAdminKioskRoutes(app, ctx, live);
   registerAdminAuditRoutes(app, ctx);
   registerAdminTechnicianRoutes(app, ctx);
+  registerUserWebRoutes(app, ctx, limits, options.tls !== undefined);
+  if (options.userWebDir) {
+    registerStaticWebApp(app, { urlPrefix: '/user', rootDir: options.userWebDir });
+    app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/user/'));
+  }
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { rateLimit: false } }, async () => app.swagger());
 
   await app.ready();

@@ -14,7 +14,11 @@ export type CentralAuditKind =
   | 'admin.create'
   | 'admin.login'
   | 'admin.token.create'
-  | 'admin.token.revoke';
+  | 'admin.token.revoke'
+  | 'user-web.sign-in'
+  | 'user-web.sign-out'
+  | 'card.self-associate'
+  | 'directory.sync';
 
 export interface CentralAuditEvent {
   readonly id: string;
