@@ -2,7 +2,7 @@
 // renderer with Vite. Runs on `npm ci` (prepare) so ./bin/badgekiosk works right after install,
 // and before tests so spawned processes always run the current sources.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -53,4 +53,21 @@ if (existsSync(path.join(root, 'electron/main.ts'))) {
 if (!args.has('--node-only') && existsSync(path.join(root, 'renderer/kiosk/index.html'))) {
   const { build: viteBuild } = await import('vite');
   await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+// The User web interface (served by the central store at /user/): rebuilt only when its sources,
+// its wire schemas or its Vite config are newer than the last build.
+function newestMtime(entry) {
+  const full = path.join(root, entry);
+  if (!existsSync(full)) return 0;
+  const info = statSync(full);
+  if (!info.isDirectory()) return info.mtimeMs;
+  return Math.max(0, ...readdirSync(full).map((name) => newestMtime(path.join(entry, name))));
+}
+const userWebIndex = path.join(root, 'dist/renderer/user/index.html');
+const userWebSources = ['renderer/user', 'src/protocol/userWeb.ts', 'vite.user.config.ts'];
+if (!args.has('--node-only') && existsSync(path.join(root, 'renderer/user/index.html'))
+  && (!existsSync(userWebIndex) || Math.max(...userWebSources.map(newestMtime)) > statSync(userWebIndex).mtimeMs)) {
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: path.join(root, 'vite.user.config.ts'), logLevel: 'warn' });
 }

@@ -1,7 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyServerOptions } from 'fastify';
 import type { Clock, RandomSource } from '../core/index.js';
 import { createArgon2PinHasher, cryptoRandomSource, loadOrCreatePepper, systemClock } from '../store/index.js';
@@ -29,13 +27,8 @@ export interface StartCentralOptions {
   readonly rateLimits?: CentralServerOptions['rateLimits'];
   readonly clock?: Clock;
   readonly random?: RandomSource;
-  /** The built User web interface; default <package>/dist/renderer/user. */
+  /** The built User web interface (dist/renderer/user), served at /user/; none when not given. */
   readonly userWebDir?: string;
-}
-
-/** Two levels up from this module, whether it runs from src/central or from a dist/ bundle or chunk. */
-function defaultUserWebDir(): string {
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'renderer', 'user');
 }
 
 export interface RunningCentral {
@@ -72,7 +65,7 @@ export async function startCentral(options: StartCentralOptions): Promise<Runnin
       logger: loggerOptions(options.logLevel),
       ...(tls ? { tls } : {}),
       ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
-      userWebDir: options.userWebDir ?? defaultUserWebDir(),
+      ...(options.userWebDir ? { userWebDir: options.userWebDir } : {}),
     });
     await server.app.listen({ host: options.host, port: options.port });
     const port = (server.app.server.address() as AddressInfo).port;

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { UsageError, type CliCommand } from '../cliCommand.js';
 import { parseOptions, requireOption } from '../parseOptions.js';
 import { readSecret } from '../secretInput.js';
@@ -12,6 +13,11 @@ function defaults(dataDir: string) {
     db: `sqlite:${kioskPaths(dataDir).embeddedCentralDb}`,
     pepperFile: path.join(dataDir, 'central', 'secrets', 'pepper'),
   };
+}
+
+/** The built User web interface: this module runs bundled from dist/cli or dist/chunks, two levels below the package root. */
+function userWebDir(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'renderer', 'user');
 }
 
 function parseListen(value: string): { host: string; port: number } {
@@ -50,6 +56,7 @@ export const centralServeCommand: CliCommand = {
       host,
       port,
       pepperFile: values['pepper-file'] ?? fallback.pepperFile,
+      userWebDir: userWebDir(),
       ...(values['directory-bind-password-file'] !== undefined ? { directoryBindPasswordFile: values['directory-bind-password-file'] } : {}),
       ...(values['tls-cert'] && values['tls-key'] ? { tls: { certFile: values['tls-cert'], keyFile: values['tls-key'] } } : {}),
       logLevel,
