@@ -7,6 +7,7 @@ import type { CentralContext } from './centralContext.js';
 import { ldapDirectoryFactory, readBindPasswordFile } from '../directory/directoryFactory.js';
 import { CENTRAL_VERSION } from './centralVersion.js';
 import { buildCentralServer, REDACTED_HEADERS, type CentralServer, type CentralServerOptions } from './http/centralServer.js';
+import { startDirectorySyncSchedule } from './services/directorySyncSchedule.js';
 import { ensureSite } from './services/siteIdentity.js';
 import type { CentralStorage } from './storage/centralStorage.js';
 import { openCentralStorage } from './storage/openCentralStorage.js';
@@ -68,6 +69,7 @@ export async function startCentral(options: StartCentralOptions): Promise<Runnin
       ...(options.userWebDir ? { userWebDir: options.userWebDir } : {}),
     });
     await server.app.listen({ host: options.host, port: options.port });
+    const stopSchedule = startDirectorySyncSchedule(ctx, server.app.log);
     const port = (server.app.server.address() as AddressInfo).port;
     const host = options.host.includes(':') ? `[${options.host}]` : options.host;
     let closing: Promise<void> | null = null;
@@ -78,6 +80,7 @@ export async function startCentral(options: StartCentralOptions): Promise<Runnin
       server,
       close() {
         closing ??= (async () => {
+          stopSchedule();
           try {
             await server.app.close();
           } finally {

@@ -10,6 +10,7 @@ export * from './config/technicianKeys.js';
 export * from './config/directoryKeys.js';
 export * from './directory/directoryPort.js';
 export * from './directory/ldapFilter.js';
+export * from './directory/directorySyncPlan.js';
 export * from './createSelfService.js';
 export * from './dailyCardChangeLimit.js';
 export * from './domainError.js';

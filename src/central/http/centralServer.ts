@@ -6,6 +6,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { CentralContext } from '../centralContext.js';
 import { registerAdminAuditRoutes } from './adminAuditRoutes.js';
 import { registerAdminConfigRoutes } from './adminConfigRoutes.js';
+import { registerAdminDirectoryRoutes } from './adminDirectoryRoutes.js';
 import { registerAdminKioskRoutes } from './adminKioskRoutes.js';
 import { registerAdminSessionRoutes } from './adminSessionRoutes.js';
 import { registerAdminTechnicianRoutes } from './adminTechnicianRoutes.js';
@@ -85,6 +86,7 @@ export async function buildCentralServer(ctx: CentralContext, options: CentralSe
   registerAdminAuditRoutes(app, ctx);
   registerAdminTechnicianRoutes(app, ctx);
   registerUserWebRoutes(app, ctx, limits, options.tls !== undefined);
+  registerAdminDirectoryRoutes(app, ctx);
   if (options.userWebDir) {
     registerStaticWebApp(app, { urlPrefix: '/user', rootDir: options.userWebDir });
     app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/user/'));

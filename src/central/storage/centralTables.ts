@@ -184,5 +184,7 @@ export interface DirectoryUsersTable {
   dn: string;
   /** The card attribute's value as last synced; a primary number that differs was changed by the user since. */
   synced_card: string | null;
+  /** 1 when sync disabled the user (gone from the directory): sync enables them again if they return. */
+  disabled_by_sync: Generated<number>;
   synced_at: number;
 }

@@ -8,7 +8,7 @@ import { readSecret } from '../secretInput.js';
 import { kioskPaths } from '../../store/index.js';
 
 /** Where a central store keeps its files when --db / --pepper-file are not given. */
-function defaults(dataDir: string) {
+export function defaults(dataDir: string) {
   return {
     db: `sqlite:${kioskPaths(dataDir).embeddedCentralDb}`,
     pepperFile: path.join(dataDir, 'central', 'secrets', 'pepper'),

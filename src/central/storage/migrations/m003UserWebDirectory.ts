@@ -20,5 +20,6 @@ export async function up(db: Kysely<unknown>, dialect: CentralDialect): Promise<
     .addColumn('user_id', t.text, (c) => c.primaryKey().references('users.id').onDelete('cascade'))
     .addColumn('dn', t.text, (c) => c.notNull())
     .addColumn('synced_card', t.text)
+    .addColumn('disabled_by_sync', t.int, (c) => c.notNull().defaultTo(0))
     .addColumn('synced_at', t.bigint, (c) => c.notNull())).execute();
 }
