@@ -55,10 +55,10 @@ module.exports = {
     },
     {
       name: 'protocol-user-web-zod-only',
-      comment: 'src/protocol/userWeb.ts is shared by the central store and renderer/user: zod only.',
+      comment: 'src/protocol/userWeb.ts (central store and renderer/user) and selfAssociation.ts (central store and kiosk): zod only.',
       severity: 'error',
-      from: { path: '^src/protocol/userWeb' },
-      to: { pathNot: ['^src/protocol/userWeb', '^node_modules/zod/'] },
+      from: { path: '^src/protocol/(userWeb|selfAssociation)' },
+      to: { pathNot: ['^src/protocol/(userWeb|selfAssociation)', '^node_modules/zod/'] },
     },
     {
       name: 'host-not-electron',

@@ -14,6 +14,7 @@ import { registerAdminUserRoutes } from './adminUserRoutes.js';
 import { installErrorHandler } from './errorReplies.js';
 import { registerHealthRoutes } from './healthRoutes.js';
 import { registerKioskRoutes } from './kioskRoutes.js';
+import { registerKioskSelfAssociationRoutes } from './kioskSelfAssociationRoutes.js';
 import { LiveChannels } from './liveChannels.js';
 import { rateLimits, type RateLimits } from './rateLimits.js';
 import { registerStaticWebApp } from './staticWebApp.js';
@@ -87,6 +88,7 @@ export async function buildCentralServer(ctx: CentralContext, options: CentralSe
   registerAdminTechnicianRoutes(app, ctx);
   registerUserWebRoutes(app, ctx, limits, options.tls !== undefined);
   registerAdminDirectoryRoutes(app, ctx);
+  registerKioskSelfAssociationRoutes(app, ctx, limits);
   if (options.userWebDir) {
     registerStaticWebApp(app, { urlPrefix: '/user', rootDir: options.userWebDir });
     app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/user/'));

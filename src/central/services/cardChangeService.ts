@@ -98,6 +98,11 @@ export async function changeCard(
 export async function associateCard(ctx: ChangeContext, user: UserRow, cardNumber: string, config: ConfigValues): Promise<Result<CardChangeOutcome, DomainError>> {
   const allowed = checkCardAssociation(config, toUser(user), ctx.now);
   if (!allowed.ok) return allowed;
+  // Linked already (a retried request): nothing to change, nothing to count.
+  if ((allowed.value === 'primary' ? user.primary_card : user.secondary_card) === cardNumber) {
+    const today = await cardChangesToday(ctx.tx.db, user.id, ctx.now, config['site.timezone']);
+    return ok({ cardNumber, field: allowed.value, changesLeftToday: changesLeftToday(today, config['user.can-change-card-id.num-times-per-day']) });
+  }
   const limit = await withinDailyLimit(ctx, user, config);
   if (!limit.ok) return limit;
   return recordCardChange(ctx, user, allowed.value, cardNumber, 'manual', config);
