@@ -1,14 +1,14 @@
 import { mkdirSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright';
 import { DAILY_LIMIT_MESSAGE } from '../../src/core/index.js';
-import { adminLogin, createAdminWithCli, http, removeDir, startCentralProcess, tempDir, type AdminSession, type CentralProcess } from '../support/centralProcess.js';
+import { http, removeDir, tempDir, type AdminSession, type CentralProcess } from '../support/centralProcess.js';
+import { setCentralConfig, startDirectoryCentral } from '../support/directoryCentral.js';
 import { axeViolations, describeViolations } from '../support/e2eAxe.js';
 import { launchChromium, openKioskPage } from '../support/e2eBrowser.js';
 import { kioskCli, makeDataDir, startKioskHost, type KioskProcess } from '../support/e2eKioskHost.js';
 import { enterOnKeypad, expectScreen, swipeWedge } from '../support/e2eKioskPage.js';
-import { SLAPD_PEOPLE, SLAPD_ROOT_DN, startTestSlapd, type TestSlapd } from '../support/directorySlapd.js';
+import { startTestSlapd, type TestSlapd } from '../support/directorySlapd.js';
 
 /**
  * The User web interface in Debian's Chromium against a real central store process, a private
@@ -28,24 +28,12 @@ let admin: AdminSession;
 let host: KioskProcess;
 let browser: Browser;
 
-const setConfig = async (name: string, value: unknown) => {
-  const answer = await admin.call('PUT', `/api/v1/admin/config/${name}`, { value });
-  if (answer.status !== 200) throw new Error(`config ${name}: ${JSON.stringify(answer.body)}`);
-};
+const setConfig = (name: string, value: unknown) => setCentralConfig(admin, name, value);
 
 beforeAll(async () => {
   dir = await tempDir('bk-e2e-userweb-');
   slapd = await startTestSlapd(VIEWPORTS.map((v) => ({ uid: v.uid, cn: v.cn, password: `${v.uid}-pass`, mail: `${v.uid}@example.org`, employeeNumber: v.card })));
-  const db = `sqlite:${path.join(dir, 'central.sqlite')}`;
-  await createAdminWithCli(dir, db);
-  const passwordFile = path.join(dir, 'bind-password');
-  await writeFile(passwordFile, 'directory-root-pass\n', { mode: 0o600 });
-  [central, browser] = await Promise.all([startCentralProcess({ dataDir: dir, db, extraArgs: ['--directory-bind-password-file', passwordFile] }), launchChromium()]);
-  admin = await adminLogin(central.url);
-  await setConfig('directory.ldap.url', slapd.url);
-  await setConfig('directory.ldap.base-dn', SLAPD_PEOPLE);
-  await setConfig('directory.ldap.bind-dn', SLAPD_ROOT_DN);
-  await setConfig('directory.ldap.card-attribute', 'employeeNumber');
+  [{ central, admin }, browser] = await Promise.all([startDirectoryCentral(dir, `sqlite:${path.join(dir, 'central.sqlite')}`, slapd), launchChromium()]);
   await setConfig('auth.max-failed-pin-attempts', 3);
   const kiosk = await admin.call('POST', '/api/v1/admin/kiosks', { name: 'e2e-user-web' });
   const dataDir = makeDataDir();

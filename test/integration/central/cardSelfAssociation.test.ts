@@ -1,10 +1,10 @@
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DAILY_LIMIT_MESSAGE } from '../../../src/core/index.js';
 import { fileTokenStore } from '../../../src/sync/index.js';
 import { enrollTestKiosk, type TestKiosk } from '../../support/centralKiosk.js';
-import { adminLogin, createAdminWithCli, eventually, http, removeDir, startCentralProcess, tempDir, type AdminSession, type CentralProcess } from '../../support/centralProcess.js';
-import { SLAPD_PEOPLE, SLAPD_ROOT_DN, startTestSlapd, type TestSlapd } from '../../support/directorySlapd.js';
+import { eventually, http, removeDir, tempDir, type AdminSession, type CentralProcess } from '../../support/centralProcess.js';
+import { setCentralConfig, startDirectoryCentral } from '../../support/directoryCentral.js';
+import { startTestSlapd, type TestSlapd } from '../../support/directorySlapd.js';
 
 /**
  * The central side of card self-association (issue 14 item 4): a real central store process, a real
@@ -18,7 +18,7 @@ describe('card self-association on the central store', () => {
   let admin: AdminSession;
   let kiosk: TestKiosk;
   let token: string;
-  const setConfig = async (name: string, value: unknown) => expect((await admin.call('PUT', `/api/v1/admin/config/${name}`, { value })).status).toBe(200);
+  const setConfig = (name: string, value: unknown) => setCentralConfig(admin, name, value);
   const associate = (body: { cardNumber: string; username: string; password: string }, bearer = token) =>
     http(`${central.url}/api/v1/kiosk/self-associate`, 'POST', body, { authorization: `Bearer ${bearer}` });
 
@@ -28,15 +28,7 @@ describe('card self-association on the central store', () => {
       { uid: 'ada', cn: 'Ada Lovelace', password: 'ada-pass' },
       { uid: 'bob', cn: 'Bob Builder', password: 'bob-pass' },
     ]);
-    const db = `sqlite:${path.join(dir, 'central.sqlite')}`;
-    await createAdminWithCli(dir, db);
-    const passwordFile = path.join(dir, 'bind-password');
-    await writeFile(passwordFile, 'directory-root-pass\n', { mode: 0o600 });
-    central = await startCentralProcess({ dataDir: dir, db, extraArgs: ['--directory-bind-password-file', passwordFile] });
-    admin = await adminLogin(central.url);
-    await setConfig('directory.ldap.url', slapd.url);
-    await setConfig('directory.ldap.base-dn', SLAPD_PEOPLE);
-    await setConfig('directory.ldap.bind-dn', SLAPD_ROOT_DN);
+    ({ central, admin } = await startDirectoryCentral(dir, `sqlite:${path.join(dir, 'central.sqlite')}`, slapd));
     expect((await admin.call('POST', '/api/v1/admin/users', { username: 'zed', primaryCard: '700700' })).status).toBe(201);
     kiosk = await enrollTestKiosk(central.url, admin, 'assoc');
     token = (await fileTokenStore(kiosk.dataDir).read())!;

@@ -1,10 +1,9 @@
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { DAILY_LIMIT_MESSAGE } from '../../../src/core/index.js';
 import { backendDatabases, CENTRAL_BACKENDS, type BackendDatabases } from '../../support/centralBackends.js';
 import { enrollTestKiosk, type TestKiosk } from '../../support/centralKiosk.js';
-import { adminLogin, createAdminWithCli, eventually, http, removeDir, startCentralProcess, tempDir, type AdminSession, type CentralProcess } from '../../support/centralProcess.js';
-import { SLAPD_PEOPLE, SLAPD_ROOT_DN, startTestSlapd, type TestSlapd } from '../../support/directorySlapd.js';
+import { eventually, http, removeDir, tempDir, type AdminSession, type CentralProcess } from '../../support/centralProcess.js';
+import { setCentralConfig, startDirectoryCentral } from '../../support/directoryCentral.js';
+import { startTestSlapd, type TestSlapd } from '../../support/directorySlapd.js';
 import { userSignIn } from '../../support/userWebClient.js';
 
 const PEOPLE = [
@@ -19,25 +18,13 @@ describe.each(CENTRAL_BACKENDS)('User web interface API on %s with a real direct
   let central: CentralProcess;
   let admin: AdminSession;
   let kiosk: TestKiosk;
-  const setConfig = async (name: string, value: unknown) => {
-    const answer = await admin.call('PUT', `/api/v1/admin/config/${name}`, { value });
-    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-  };
+  const setConfig = (name: string, value: unknown) => setCentralConfig(admin, name, value);
 
   beforeAll(async () => {
     dir = await tempDir('bk-userweb-');
     dbs = await backendDatabases(backend, dir);
     slapd = await startTestSlapd(PEOPLE);
-    const db = await dbs.fresh('userweb');
-    await createAdminWithCli(dir, db);
-    const passwordFile = path.join(dir, 'bind-password');
-    await writeFile(passwordFile, 'directory-root-pass\n', { mode: 0o600 });
-    central = await startCentralProcess({ dataDir: dir, db, extraArgs: ['--directory-bind-password-file', passwordFile] });
-    admin = await adminLogin(central.url);
-    await setConfig('directory.ldap.url', slapd.url);
-    await setConfig('directory.ldap.base-dn', SLAPD_PEOPLE);
-    await setConfig('directory.ldap.bind-dn', SLAPD_ROOT_DN);
-    await setConfig('directory.ldap.card-attribute', 'employeeNumber');
+    ({ central, admin } = await startDirectoryCentral(dir, await dbs.fresh('userweb'), slapd));
     kiosk = await enrollTestKiosk(central.url, admin, 'web-a');
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { adminLogin, createAdminWithCli, removeDir, runCli, startCentralProcess, tempDir, type AdminSession, type CentralProcess } from '../../support/centralProcess.js';
-import { SLAPD_PEOPLE, SLAPD_ROOT_DN, startTestSlapd, type TestSlapd } from '../../support/directorySlapd.js';
+import { removeDir, runCli, tempDir, type AdminSession, type CentralProcess } from '../../support/centralProcess.js';
+import { startDirectoryCentral } from '../../support/directoryCentral.js';
+import { SLAPD_PEOPLE, startTestSlapd, type TestSlapd } from '../../support/directorySlapd.js';
 import { userSignIn } from '../../support/userWebClient.js';
 
 /**
@@ -33,14 +33,7 @@ describe('directory sync and directory test', () => {
       { uid: 'carol', cn: 'Carol Shaw', password: 'carol-pass', employeeNumber: '333333' },
       { uid: 'dave', cn: 'Dave Cutler', password: 'dave-pass', employeeNumber: '444444' },
     ]);
-    await createAdminWithCli(dir, db);
-    passwordFile = path.join(dir, 'bind-password');
-    await writeFile(passwordFile, 'directory-root-pass\n', { mode: 0o600 });
-    central = await startCentralProcess({ dataDir: dir, db, extraArgs: ['--directory-bind-password-file', passwordFile] });
-    admin = await adminLogin(central.url);
-    for (const [name, value] of [['directory.ldap.url', slapd.url], ['directory.ldap.base-dn', SLAPD_PEOPLE], ['directory.ldap.bind-dn', SLAPD_ROOT_DN], ['directory.ldap.card-attribute', 'employeeNumber']]) {
-      expect((await admin.call('PUT', `/api/v1/admin/config/${name}`, { value })).status).toBe(200);
-    }
+    ({ central, admin, passwordFile } = await startDirectoryCentral(dir, db, slapd));
     expect((await admin.call('POST', '/api/v1/admin/users', { username: 'zed', displayName: 'Zed Local', primaryCard: '444444' })).status).toBe(201);
     expect((await admin.call('POST', '/api/v1/admin/users', { username: 'bob', displayName: 'Bob Old' })).status).toBe(201);
   });
