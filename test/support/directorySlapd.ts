@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from './centralProcess.js';
+import { freePort } from './freePort.js';
 
 /**
  * A private OpenLDAP server for one test file (stack.md §3j): its own slapd.conf and mdb database

@@ -15,7 +15,7 @@ import type { CentralContext } from '../centralContext.js';
 import { readConfig } from '../services/centralConfig.js';
 import { signInWithCard, signInWithDirectory } from '../services/userSignIn.js';
 import { changeCardFromWeb, changePinFromWeb, userProfile, userSummary } from '../services/userWebAccount.js';
-import { createUserWebSession, deleteUserWebSession } from '../services/userWebSessions.js';
+import { deleteUserWebSession } from '../services/userWebSessions.js';
 import { findUserRow } from '../services/userRows.js';
 import { errorBody, sendDomainError } from './errorReplies.js';
 import type { RateLimits } from './rateLimits.js';
@@ -46,12 +46,12 @@ export function registerUserWebRoutes(app: FastifyInstance, ctx: CentralContext,
     config: { rateLimit: { max: limits.userSignInPerMinute, timeWindow: '1 minute' } },
   }, async (request, reply) => {
     const body = request.body;
-    const channel = { auditKind: 'user-web.sign-in' as const, kioskId: null, details: { ip: request.ip } };
+    const channel = { auditKind: 'user-web.sign-in' as const, kioskId: null, details: { ip: request.ip }, openSession: true };
     const result = body.method === 'directory'
       ? await signInWithDirectory(ctx, body.username, body.password, channel)
       : await signInWithCard(ctx, body.cardNumber, body.pin, channel);
     if (!result.ok) return reply.code(result.refusal.status).send(errorBody(result.refusal.code, result.refusal.message, result.refusal.details));
-    const session = await ctx.storage.write((tx) => createUserWebSession(tx, result.user.id, body.method, ctx.clock.now(), result.config['user-web.idle-timeout-minutes'] * 60_000));
+    const session = result.session!;
     reply.setCookie(USER_SESSION_COOKIE, session.sessionId, { path: USER_COOKIE_PATH, httpOnly: true, sameSite: 'strict', secure: secureCookies });
     return { csrfToken: session.csrfToken, profile: await userProfile(ctx, result.user, body.method, result.config) };
   });

@@ -11,7 +11,8 @@ import { appendAudit, type CentralAuditKind } from './centralAudit.js';
 import { readConfig } from './centralConfig.js';
 import type { ChangeContext } from './cardChangeService.js';
 import { lockStateOf, recordFailedAttempt, recordSuccessfulSignIn } from './lockoutService.js';
-import { findUserRowByUsername, insertUserRow, isCardTaken, type UserRow } from './userRows.js';
+import { createUserWebSession, type UserWebVia } from './userWebSessions.js';
+import { findUserRow, findUserRowByUsername, insertUserRow, isCardTaken, type UserRow } from './userRows.js';
 
 /** A refusal with the HTTP status it travels with; messages never repeat a password, PIN or typed number. */
 export interface SignInRefusal {
@@ -21,7 +22,7 @@ export interface SignInRefusal {
   readonly details?: Readonly<Record<string, string | number | boolean>>;
 }
 
-export type SignInResult = { readonly ok: true; readonly user: UserRow; readonly config: ConfigValues } | { readonly ok: false; readonly refusal: SignInRefusal };
+export type SignInResult = { readonly ok: true; readonly user: UserRow; readonly config: ConfigValues; readonly session?: { sessionId: string; csrfToken: string } } | { readonly ok: false; readonly refusal: SignInRefusal };
 
 const WRONG = 'Wrong username or password.';
 
@@ -30,6 +31,17 @@ interface Channel {
   readonly auditKind: CentralAuditKind;
   readonly kioskId: string | null;
   readonly details: Readonly<Record<string, string | number | boolean>>;
+  /** The User web interface: open its session in the same transaction as the sign-in. */
+  readonly openSession?: boolean;
+}
+
+async function signedIn(tx: ChangeContext, channel: Channel, user: UserRow, config: ConfigValues, via: UserWebVia): Promise<SignInResult> {
+  await recordSuccessfulSignIn(tx, user, tx.now);
+  await audit(tx, channel, user, null, null, via);
+  const fresh = (await findUserRow(tx.tx.db, user.id))!;
+  if (!channel.openSession) return { ok: true, user: fresh, config };
+  const session = await createUserWebSession(tx.tx, user.id, via, tx.now, config['user-web.idle-timeout-minutes'] * 60_000);
+  return { ok: true, user: fresh, config, session };
 }
 
 function refuse(status: SignInRefusal['status'], code: string, message: string, details?: SignInRefusal['details']): SignInResult {
@@ -95,9 +107,7 @@ export async function signInWithDirectory(ctx: CentralContext, username: string,
       await audit(tx, channel, user, null, 'user-disabled', 'directory');
       return refuse(403, 'user-disabled', SELF_SERVICE_MESSAGES.userDisabled);
     }
-    await recordSuccessfulSignIn(tx, user, tx.now);
-    await audit(tx, channel, user, null, null, 'directory');
-    return { ok: true as const, user: (await findUserRowByUsername(wtx.db, user.username))!, config };
+    return signedIn(tx, channel, user, config, 'directory');
   });
 }
 
@@ -142,8 +152,6 @@ export async function signInWithCard(ctx: CentralContext, cardNumber: string, pi
       await audit(tx, channel, user, null, 'user-disabled', 'card');
       return refuse(403, 'user-disabled', SELF_SERVICE_MESSAGES.userDisabled);
     }
-    await recordSuccessfulSignIn(tx, user, tx.now);
-    await audit(tx, channel, user, null, null, 'card');
-    return { ok: true as const, user: (await findUserRowByUsername(wtx.db, user.username))!, config };
+    return signedIn(tx, channel, user, config, 'card');
   });
 }
