@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { DAILY_LIMIT_MESSAGE } from '../../../src/core/index.js';
-import { fileTokenStore } from '../../../src/sync/index.js';
+import { CentralHttpClient, fileTokenStore } from '../../../src/sync/index.js';
+import { requestSelfAssociation, SELF_ASSOCIATION_UNREACHABLE } from '../../../src/sync/selfAssociationClient.js';
+import { freePort } from '../../support/freePort.js';
 import { enrollTestKiosk, type TestKiosk } from '../../support/centralKiosk.js';
 import { eventually, http, removeDir, tempDir, type AdminSession, type CentralProcess } from '../../support/centralProcess.js';
 import { setCentralConfig, startDirectoryCentral } from '../../support/directoryCentral.js';
@@ -81,5 +83,18 @@ describe('card self-association on the central store', () => {
     const over = await associate({ cardNumber: '900102', username: 'ada', password: 'ada-pass' });
     expect(over.status).toBe(403);
     expect(over.body.error).toMatchObject({ code: 'daily-limit', message: DAILY_LIMIT_MESSAGE });
+  });
+
+  it("the kiosk's client links a card with its own token, and says so when the central store is unreachable", async () => {
+    await setConfig('user.can-change-card-id.num-times-per-day', 5);
+    const client = new CentralHttpClient({ baseUrl: central.url, token });
+    const linked = await requestSelfAssociation(client, { cardNumber: '900200', username: 'bob', password: 'bob-pass' });
+    expect(linked).toEqual({ ok: true, value: expect.objectContaining({ displayName: 'Bob Builder', field: 'primary', hasPin: false }) });
+    const refused = await requestSelfAssociation(client, { cardNumber: '900201', username: 'bob', password: 'wrong' });
+    expect(refused).toEqual({ ok: false, error: { code: 'invalid-credentials', message: 'Wrong username or password.' } });
+    const nowhere = new CentralHttpClient({ baseUrl: `http://127.0.0.1:${await freePort()}`, token });
+    expect(await requestSelfAssociation(nowhere, { cardNumber: '900202', username: 'bob', password: 'bob-pass' })).toEqual({
+      ok: false, error: { code: 'central-unreachable', message: SELF_ASSOCIATION_UNREACHABLE },
+    });
   });
 });
