@@ -10,7 +10,7 @@ const TICK_MS = 60_000;
  * older than the interval, so several processes behind a load balancer do not each sync on their
  * own clock. Returns a stop function.
  */
-export function startDirectorySyncSchedule(ctx: CentralContext, log: { error(details: object, message: string): void }): () => void {
+export function startDirectorySyncSchedule(ctx: CentralContext, log: { error(details: object, message: string): void }, tickMs = TICK_MS): () => void {
   let running = false;
   const tick = async () => {
     if (running) return;
@@ -29,7 +29,7 @@ export function startDirectorySyncSchedule(ctx: CentralContext, log: { error(det
       running = false;
     }
   };
-  const timer = setInterval(() => void tick(), TICK_MS);
+  const timer = setInterval(() => void tick(), tickMs);
   timer.unref();
   return () => clearInterval(timer);
 }
