@@ -82,6 +82,20 @@ module.exports = {
       to: { path: '^(src/(store|sync|central|host|cli|contract|devices)|renderer|electron)/' },
     },
     {
+      name: 'directory-only-core-and-ldapts',
+      comment: 'src/directory (the LDAP adapter) builds on src/core and ldapts only (plus Node built-ins).',
+      severity: 'error',
+      from: { path: '^src/directory/' },
+      to: { dependencyTypesNot: ['core'], pathNot: ['^src/directory/', '^src/core/', '^node_modules/ldapts/'] },
+    },
+    {
+      name: 'protocol-user-web-zod-only',
+      comment: 'src/protocol/userWeb.ts (central store and renderer/user) and selfAssociation.ts (central store and kiosk): zod only.',
+      severity: 'error',
+      from: { path: '^src/protocol/(userWeb|selfAssociation)' },
+      to: { pathNot: ['^src/protocol/(userWeb|selfAssociation)', '^node_modules/zod/'] },
+    },
+    {
       name: 'host-not-electron',
       comment: 'src/host is shared by Electron and web mode: it never imports Electron.',
       severity: 'error',
@@ -100,6 +114,7 @@ module.exports = {
           '^src/protocol/admin/',
           '^src/core/',
           '^src/devices/(keyboardWedge|pipeline|wiegand)',
+          '^src/protocol/userWeb',
           '^node_modules/',
         ],
       },

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { quietZodAnnotations } from './vite.zodWarnings';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,6 +16,7 @@ export default defineConfig({
     outDir: path.join(root, 'dist/renderer/admin'),
     emptyOutDir: true,
     modulePreload: { polyfill: false },
+    rollupOptions: { onwarn: quietZodAnnotations },
     // Above this, the first screen's budget of 250 KB gzip (issue 13) is at risk: say so in the build.
     chunkSizeWarningLimit: 700,
   },

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { quietZodAnnotations } from './vite.zodWarnings';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,13 +17,6 @@ export default defineConfig({
     emptyOutDir: true,
     // No inline module preload polyfill: the Electron CSP allows scripts from 'self' only.
     modulePreload: { polyfill: false },
-    rollupOptions: {
-      // zod 4 writes explanatory comments next to its @__PURE__ annotations; Rollup drops those
-      // comments and says so on every build. Nothing is wrong with the output: keep the log clean.
-      onwarn(warning, warn) {
-        if (warning.code === 'INVALID_ANNOTATION' && /node_modules[\\/]zod[\\/]/.test(warning.id ?? '')) return;
-        warn(warning);
-      },
-    },
+    rollupOptions: { onwarn: quietZodAnnotations },
   },
 });

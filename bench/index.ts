@@ -14,6 +14,7 @@ const MODULES: readonly { readonly file: string; readonly run: string }[] = [
   { file: 'kioskUi.ts', run: 'runKioskUiBench' },
   { file: 'central.ts', run: 'runCentralBench' },
   { file: 'adminConsole.ts', run: 'runAdminConsoleBench' },
+  { file: 'directory.ts', run: 'runDirectoryBench' },
 ];
 
 const only = new Set(process.argv.slice(2));

@@ -80,4 +80,13 @@ if (!args.has('--node-only') && existsSync(path.join(root, 'renderer/admin/index
     await viteBuild({ configFile: path.join(root, 'vite.admin.config.ts'), logLevel: 'warn' });
   }
 }
+// The User web interface (served by the central store at /user/): rebuilt only when its sources,
+// its wire schemas or its Vite config are newer than the last build.
+const userWebIndex = path.join(root, 'dist/renderer/user/index.html');
+const userWebSources = ['renderer/user', 'src/protocol/userWeb.ts', 'vite.user.config.ts'];
+if (!args.has('--node-only') && existsSync(path.join(root, 'renderer/user/index.html'))
+  && (!existsSync(userWebIndex) || Math.max(...userWebSources.map(newestMtime)) > statSync(userWebIndex).mtimeMs)) {
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: path.join(root, 'vite.user.config.ts'), logLevel: 'warn' });
+}
 if (!args.has('--node-only')) recordBuild(root, fingerprint);

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const INPUTS = ['src', 'renderer', 'electron', 'scripts', 'vite.config.ts', 'vite.admin.config.ts', 'vite.user.config.ts', 'package.json', 'package-lock.json', 'tsconfig.base.json'];
+const INPUTS = ['src', 'renderer', 'electron', 'scripts', 'vite.config.ts', 'vite.admin.config.ts', 'vite.user.config.ts', 'vite.zodWarnings.ts', 'package.json', 'package-lock.json', 'tsconfig.base.json'];
 const OUTPUTS = ['dist/cli/main.js', 'dist/renderer/kiosk/index.html'];
 const STAMP = 'dist/.build-stamp';
 

@@ -1,4 +1,4 @@
-import type { Clock, PinHasher, RandomSource } from '../core/index.js';
+import type { Clock, ConfigValues, Directory, PinHasher, RandomSource } from '../core/index.js';
 import type { CentralStorage } from './storage/centralStorage.js';
 
 /** What every central service and route needs; built once per process (the composition root). */
@@ -12,4 +12,6 @@ export interface CentralContext {
   /** The site PIN pepper, handed to kiosks at enrollment. */
   readonly pepper: Buffer;
   readonly version: string;
+  /** The directory (LDAP) for the configuration in force, or null when none is configured. */
+  readonly directoryFor: (config: ConfigValues) => Directory | null;
 }

@@ -1,7 +1,7 @@
 import { appendAudit } from './services/centralAudit.js';
 import { importUsersCsv, type CentralImportOutcome } from './services/centralUserImport.js';
 import { createKiosk } from './services/kioskRegistry.js';
-import { ADMIN_CONSOLE_PREFIX } from './http/adminConsoleDir.js';
+import { ADMIN_CONSOLE_PREFIX } from './http/webAppDir.js';
 import { startCentral, type RunningCentral } from './startCentral.js';
 
 export interface EmbeddedCentralOptions {

@@ -5,9 +5,11 @@ import type { Clock, RandomSource } from '../core/index.js';
 import { createArgon2PinHasher, loadOrCreatePepper } from '../pinHashing/index.js';
 import { cryptoRandomSource, systemClock } from '../platform/index.js';
 import type { CentralContext } from './centralContext.js';
+import { ldapDirectoryFactory, readBindPasswordFile } from '../directory/directoryFactory.js';
 import { CENTRAL_VERSION } from './centralVersion.js';
 import { buildCentralServer, REDACTED_HEADERS, type CentralServer, type CentralServerOptions } from './http/centralServer.js';
 import { serializeRequestForLog } from './http/requestLogSerializer.js';
+import { startDirectorySyncSchedule } from './services/directorySyncSchedule.js';
 import { ensureSite } from './services/siteIdentity.js';
 import type { CentralStorage } from './storage/centralStorage.js';
 import { openCentralStorage } from './storage/openCentralStorage.js';
@@ -20,6 +22,8 @@ export interface StartCentralOptions {
   readonly port: number;
   /** The site PIN pepper (created on first start); every central process of a site needs the same file. */
   readonly pepperFile: string;
+  /** The directory service account's password (directory.ldap.bind-dn), first line of this file. */
+  readonly directoryBindPasswordFile?: string;
   readonly tls?: { readonly certFile: string; readonly keyFile: string };
   /** pino level ('info' by default), or false for no logs at all. */
   readonly logLevel?: string | false;
@@ -27,6 +31,8 @@ export interface StartCentralOptions {
   readonly liveChannelsPerKiosk?: number;
   readonly clock?: Clock;
   readonly random?: RandomSource;
+  /** The built User web interface (dist/renderer/user), served at /user/; none when not given. */
+  readonly userWebDir?: string;
 }
 
 export interface RunningCentral {
@@ -49,6 +55,7 @@ function loggerOptions(level: string | false | undefined): FastifyServerOptions[
 export async function startCentral(options: StartCentralOptions): Promise<RunningCentral> {
   const clock = options.clock ?? systemClock;
   const tls = options.tls ? { cert: await readFile(options.tls.certFile), key: await readFile(options.tls.keyFile) } : undefined;
+  const bindPassword = options.directoryBindPasswordFile === undefined ? null : await readBindPasswordFile(options.directoryBindPasswordFile);
   const pepper = await loadOrCreatePepper(options.pepperFile);
   const pinHasher = await createArgon2PinHasher({ pepperFile: options.pepperFile });
   const storage: CentralStorage = await openCentralStorage(options.db);
@@ -56,14 +63,17 @@ export async function startCentral(options: StartCentralOptions): Promise<Runnin
     const site = await ensureSite(storage, pepper, clock.now());
     const ctx: CentralContext = {
       storage, clock, random: options.random ?? cryptoRandomSource, pinHasher, siteId: site.siteId, pepper, version: CENTRAL_VERSION,
+      directoryFor: ldapDirectoryFactory(bindPassword),
     };
     const server = await buildCentralServer(ctx, {
       logger: loggerOptions(options.logLevel),
       ...(tls ? { tls } : {}),
       ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
       ...(options.liveChannelsPerKiosk !== undefined ? { liveChannelsPerKiosk: options.liveChannelsPerKiosk } : {}),
+      ...(options.userWebDir ? { userWebDir: options.userWebDir } : {}),
     });
     await server.app.listen({ host: options.host, port: options.port });
+    const stopSchedule = startDirectorySyncSchedule(ctx, server.app.log);
     const port = (server.app.server.address() as AddressInfo).port;
     const host = options.host.includes(':') ? `[${options.host}]` : options.host;
     let closing: Promise<void> | null = null;
@@ -74,6 +84,7 @@ export async function startCentral(options: StartCentralOptions): Promise<Runnin
       server,
       close() {
         closing ??= (async () => {
+          stopSchedule();
           try {
             await server.app.close();
           } finally {

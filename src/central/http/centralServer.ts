@@ -6,18 +6,21 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { CentralContext } from '../centralContext.js';
 import { registerAdminAuditRoutes } from './adminAuditRoutes.js';
 import { registerAdminConfigRoutes } from './adminConfigRoutes.js';
+import { registerAdminDirectoryRoutes } from './adminDirectoryRoutes.js';
 import { registerAdminKioskRoutes } from './adminKioskRoutes.js';
 import { registerAdminSessionRoutes } from './adminSessionRoutes.js';
 import { registerAdminTechnicianRoutes } from './adminTechnicianRoutes.js';
 import { registerAdminUserRoutes } from './adminUserRoutes.js';
-import { ADMIN_CONSOLE_PREFIX, defaultAdminConsoleDir } from './adminConsoleDir.js';
+import { ADMIN_CONSOLE_PREFIX, defaultWebAppDir, USER_WEB_PREFIX } from './webAppDir.js';
 import { registerAdminPasswordRoutes } from './adminPasswordRoutes.js';
 import { installErrorHandler } from './errorReplies.js';
 import { registerHealthRoutes } from './healthRoutes.js';
 import { registerKioskRoutes } from './kioskRoutes.js';
+import { registerKioskSelfAssociationRoutes } from './kioskSelfAssociationRoutes.js';
 import { LiveChannels } from './liveChannels.js';
 import { rateLimits, type RateLimits } from './rateLimits.js';
 import { registerStaticWebApp } from './staticWebApp.js';
+import { registerUserWebRoutes } from './userWebRoutes.js';
 
 export interface CentralServerOptions {
   /** pino options, or false for silence (tests, benchmarks). */
@@ -28,6 +31,8 @@ export interface CentralServerOptions {
   readonly liveChannelsPerKiosk?: number;
   /** The built admin console served at /admin/ (default: dist/renderer/admin of this package). */
   readonly adminConsoleDir?: string;
+  /** The built User web interface (dist/renderer/user), served at /user/; `/` leads there. */
+  readonly userWebDir?: string;
 }
 
 /** Never logged: credentials travel in these headers. */
@@ -69,6 +74,7 @@ export async function buildCentralServer(ctx: CentralContext, options: CentralSe
           kioskToken: { type: 'http', scheme: 'bearer', description: 'Per-kiosk token from enrollment' },
           adminToken: { type: 'http', scheme: 'bearer', description: 'Admin API token (bka_…)' },
           adminSession: { type: 'apiKey', in: 'cookie', name: 'bk_admin', description: 'Session cookie; writes also need x-csrf-token' },
+          userSession: { type: 'apiKey', in: 'cookie', name: 'bk_user', description: 'User web interface session cookie; writes also need x-csrf-token' },
         },
       },
     },
@@ -87,7 +93,12 @@ export async function buildCentralServer(ctx: CentralContext, options: CentralSe
   registerAdminAuditRoutes(app, ctx);
   registerAdminTechnicianRoutes(app, ctx);
   registerAdminPasswordRoutes(app, ctx, limits);
-  registerStaticWebApp(app, { urlPrefix: ADMIN_CONSOLE_PREFIX, rootDir: options.adminConsoleDir ?? defaultAdminConsoleDir() });
+  registerStaticWebApp(app, { urlPrefix: ADMIN_CONSOLE_PREFIX, rootDir: options.adminConsoleDir ?? defaultWebAppDir('admin') });
+  registerUserWebRoutes(app, ctx, limits, options.tls !== undefined);
+  registerAdminDirectoryRoutes(app, ctx);
+  registerKioskSelfAssociationRoutes(app, ctx, limits);
+  registerStaticWebApp(app, { urlPrefix: USER_WEB_PREFIX, rootDir: options.userWebDir ?? defaultWebAppDir('user') });
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect(USER_WEB_PREFIX));
   // Generating the document is not free: limited like any other anonymous route (issue 11, finding 11).
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async () => app.swagger());
 

@@ -15,6 +15,8 @@ export interface RateLimits {
   readonly enrollPerMinute: number;
   /** Administrator password guesses, per client address. */
   readonly loginPerMinute: number;
+  /** User web interface sign-ins (directory password or Card/ID + PIN), per client address. */
+  readonly userSignInPerMinute: number;
   keyByBearer(request: FastifyRequest): string;
 }
 
@@ -24,6 +26,7 @@ export function rateLimits(overrides: Partial<Omit<RateLimits, 'keyByBearer'>> =
     kioskPerMinute: 1200,
     enrollPerMinute: 10,
     loginPerMinute: 10,
+    userSignInPerMinute: 20,
     ...overrides,
     keyByBearer(request) {
       const token = bearerToken(request);

@@ -15,7 +15,11 @@ export type CentralAuditKind =
   | 'admin.login'
   | 'admin.token.create'
   | 'admin.token.revoke'
-  | 'admin.password.change';
+  | 'admin.password.change'
+  | 'user-web.sign-in'
+  | 'user-web.sign-out'
+  | 'card.self-associate'
+  | 'directory.sync';
 
 export interface CentralAuditEvent {
   readonly id: string;

@@ -1,4 +1,4 @@
-import type { CardField, User } from '../../core/index.js';
+import { CENTRAL_ONLY_KEY_PREFIXES, type CardField, type User } from '../../core/index.js';
 import type { CentralStorage } from '../storage/centralStorage.js';
 import { toUser } from './userRows.js';
 
@@ -51,7 +51,10 @@ export async function readChanges(storage: CentralStorage, after: number, limit:
   const [users, tombstones, config, cardChanges] = await Promise.all([
     db.selectFrom('users').selectAll().where('seq', '>', after).where('seq', '<=', latest).orderBy('seq').limit(take).execute(),
     db.selectFrom('user_tombstones').select(['id', 'seq']).where('seq', '>', after).where('seq', '<=', latest).orderBy('seq').limit(take).execute(),
-    db.selectFrom('config').select(['name', 'value', 'seq']).where('seq', '>', after).where('seq', '<=', latest).orderBy('seq').limit(take).execute(),
+    db.selectFrom('config').select(['name', 'value', 'seq']).where('seq', '>', after).where('seq', '<=', latest)
+      // Directory and User web settings stay on the central store (kiosks never see directory settings).
+      .where((eb) => eb.and(CENTRAL_ONLY_KEY_PREFIXES.map((prefix) => eb('name', 'not like', `${prefix}%`))))
+      .orderBy('seq').limit(take).execute(),
     db
       .selectFrom('card_changes')
       .select(['id', 'user_id', 'field', 'kind', 'at', 'kiosk_id', 'seq'])

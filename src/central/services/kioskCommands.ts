@@ -1,14 +1,6 @@
 import {
-  checkDailyCardChangeLimit,
-  clearFailedAttempts,
   fail,
-  generateCardNumber,
-  isLockedOut,
   ok,
-  registerFailedAttempt,
-  startOfSiteDay,
-  validateManualCardNumber,
-  type CardField,
   type ConfigValues,
   type DomainError,
   type OutboxCommand,
@@ -18,8 +10,10 @@ import {
 import type { WriteTx } from '../storage/centralStorage.js';
 import { appendAudit, type CentralAuditKind } from './centralAudit.js';
 import { readConfig } from './centralConfig.js';
-import { checkPinHash } from '../../pinHashing/index.js';
-import { findUserRow, isCardTaken, setCardNumber, updateUserRow, type UserRow } from './userRows.js';
+import { changeCard } from './cardChangeService.js';
+import { recordFailedAttempt, recordSuccessfulSignIn } from './lockoutService.js';
+import { setPinHash } from './pinChangeService.js';
+import { findUserRow, updateUserRow, type UserRow } from './userRows.js';
 
 /** What the central store answers for one pushed command; stored and replayed for a retried key. */
 export type CommandAnswer =
@@ -134,100 +128,22 @@ async function apply(ctx: CommandContext, command: UserCommand, user: UserRow, c
   const at = Math.min(command.at, ctx.now);
   switch (command.type) {
     case 'pin-changed': {
-      const problem = checkPinHash(command.pinHash);
-      if (problem) return fail('invalid-input', problem);
-      if (Number(user.disabled) === 1) return fail('user-disabled', 'This user is disabled.');
-      // Ordered by arrival here, never by the kiosk's clock: a kiosk running behind would otherwise
-      // see its change refused although it told the user it was done (issue 11, finding 4).
-      await updateUserRow(ctx.tx, user, { pin_hash: command.pinHash, pin_set_at: ctx.now }, ctx.now);
-      return ok({});
+      const saved = await setPinHash(ctx, user, command.pinHash);
+      return saved.ok ? ok({}) : saved;
     }
-    case 'failed-attempt': {
-      const state = { failedAttempts: Number(user.failed_attempts), lockedUntil: user.locked_until === null ? null : Number(user.locked_until) };
-      const outcome = registerFailedAttempt(
-        state,
-        { maxAttempts: config['auth.max-failed-pin-attempts'], lockoutMinutes: config['auth.lockout-minutes'] },
-        at,
-      );
-      if (outcome.failedAttempts !== state.failedAttempts || outcome.lockedUntil !== state.lockedUntil) {
-        await updateUserRow(ctx.tx, user, { failed_attempts: outcome.failedAttempts, locked_until: outcome.lockedUntil }, ctx.now);
-      }
-      if (outcome.lockedNow) {
-        await appendAudit(ctx.tx.db, {
-          id: ctx.random.uuid(), at: ctx.now, kind: 'user.locked', outcome: 'success', userId: user.id, username: user.username,
-          kioskId: ctx.kioskId, actor: null, code: null, details: { lockedUntil: outcome.lockedUntil ?? 0 },
-        });
-      }
+    case 'failed-attempt':
+      await recordFailedAttempt(ctx, user, config, at);
       return ok({});
-    }
-    case 'login-succeeded': {
-      const lockedUntil = user.locked_until === null ? null : Number(user.locked_until);
-      // A kiosk that had not yet heard of a lock does not lift it.
-      if (isLockedOut({ failedAttempts: Number(user.failed_attempts), lockedUntil }, at)) return ok({});
-      if (Number(user.failed_attempts) !== 0 || lockedUntil !== null) {
-        const cleared = clearFailedAttempts();
-        await updateUserRow(ctx.tx, user, { failed_attempts: cleared.failedAttempts, locked_until: cleared.lockedUntil }, ctx.now);
-      }
+    case 'login-succeeded':
+      await recordSuccessfulSignIn(ctx, user, at);
       return ok({});
+    case 'card-change-request': {
+      const changed = await changeCard(ctx, user, command.field, command.manualNumber, config);
+      return changed.ok ? ok({ cardNumber: changed.value.cardNumber }) : changed;
     }
-    case 'card-change-request':
-      return changeCard(ctx, user, command.field, command.manualNumber, config);
     default: {
       const never: never = command;
       return never;
     }
   }
-}
-
-/** Card/ID change: the rules that need the whole site (uniqueness, the daily limit across kiosks). */
-async function changeCard(ctx: CommandContext, user: UserRow, field: CardField, manualNumber: string | null, config: ConfigValues): Promise<Applied> {
-  if (!config['user.allow-change-card-id']) return fail('card-change-not-allowed', 'Changing the Card/ID number is not allowed on this site.');
-  if (field !== config['user.change-card-id.which']) {
-    return fail('card-change-not-allowed', `Only the ${config['user.change-card-id.which']} Card/ID number may be changed.`, { field });
-  }
-  if (manualNumber !== null && config['user.change-card-id.auto-generate-only']) {
-    return fail('manual-card-not-allowed', 'Card/ID numbers can only be generated on this site, not typed.');
-  }
-  if (Number(user.disabled) === 1) return fail('user-disabled', 'This user is disabled.');
-  const lockedUntil = user.locked_until === null ? null : Number(user.locked_until);
-  if (isLockedOut({ failedAttempts: Number(user.failed_attempts), lockedUntil }, ctx.now)) {
-    return fail('locked-out', 'This user is locked out after too many wrong PINs.', { lockedUntil: lockedUntil ?? 0 });
-  }
-  const dayStart = startOfSiteDay(ctx.now, config['site.timezone']);
-  const counted = await ctx.tx.db
-    .selectFrom('card_changes')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .where('user_id', '=', user.id)
-    .where('at', '>=', dayStart)
-    .executeTakeFirst();
-  const limit = checkDailyCardChangeLimit(Number(counted?.n ?? 0), config['user.can-change-card-id.num-times-per-day']);
-  if (!limit.ok) return limit;
-
-  let cardNumber: string;
-  if (manualNumber !== null) {
-    const valid = validateManualCardNumber(manualNumber, { minLength: config['card-id.min-length'], maxLength: config['card-id.max-length'] });
-    if (!valid.ok) return valid;
-    cardNumber = valid.value;
-  } else {
-    const generated = await generateUnused(ctx, config['card-id.generated-length']);
-    if (!generated.ok) return generated;
-    cardNumber = generated.value;
-  }
-  const saved = await setCardNumber(ctx.tx, user, field, cardNumber, ctx.now);
-  if (!saved.ok) return saved;
-  const seq = await ctx.tx.nextSeq();
-  await ctx.tx.db
-    .insertInto('card_changes')
-    .values({ id: ctx.random.uuid(), user_id: user.id, field, kind: manualNumber === null ? 'generated' : 'manual', at: ctx.now, kiosk_id: ctx.kioskId, seq })
-    .execute();
-  return ok({ cardNumber });
-}
-
-/** A lookup costs microseconds here, so it tries harder than the kiosk before giving up on a crowded length. */
-async function generateUnused(ctx: CommandContext, length: number, maxTries = 100): Promise<Result<string, DomainError>> {
-  for (let attempt = 0; attempt < maxTries; attempt++) {
-    const candidate = generateCardNumber(ctx.random, length);
-    if (!(await isCardTaken(ctx.tx.db, candidate))) return ok(candidate);
-  }
-  return fail('conflict', `Could not find an unused Card/ID number of ${length} digits. Please contact your system administrator.`, { length });
 }

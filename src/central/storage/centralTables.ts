@@ -21,6 +21,8 @@ export interface CentralTables {
   admin_tokens: AdminTokensTable;
   schema_migrations: SchemaMigrationsTable;
   kiosk_reader_profiles: KioskReaderProfilesTable;
+  user_web_sessions: UserWebSessionsTable;
+  directory_users: DirectoryUsersTable;
 }
 
 export interface SiteTable {
@@ -163,4 +165,26 @@ export interface SchemaMigrationsTable {
   version: number;
   name: string;
   applied_at: number;
+}
+
+/** A User web interface session: the id is kept only as its SHA-256; idle for user-web.idle-timeout-minutes ends it. */
+export interface UserWebSessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  /** How the user proved themselves: 'directory' (password) or 'card' (Card/ID number and PIN). */
+  via: 'directory' | 'card';
+  created_at: number;
+  last_seen_at: number;
+}
+
+/** Users the directory manages: their DN and the Card/ID number directory sync last wrote. */
+export interface DirectoryUsersTable {
+  user_id: string;
+  dn: string;
+  /** The card attribute's value as last synced; a primary number that differs was changed by the user since. */
+  synced_card: string | null;
+  /** 1 when sync disabled the user (gone from the directory): sync enables them again if they return. */
+  disabled_by_sync: Generated<number>;
+  synced_at: number;
 }

@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { UsageError, type CliCommand } from '../cliCommand.js';
 import { parseOptions, requireOption } from '../parseOptions.js';
 import { readSecret } from '../secretInput.js';
 import { kioskPaths } from '../../store/index.js';
 
 /** Where a central store keeps its files when --db / --pepper-file are not given. */
-function defaults(dataDir: string) {
+export function defaults(dataDir: string) {
   return {
     db: `sqlite:${kioskPaths(dataDir).embeddedCentralDb}`,
     pepperFile: path.join(dataDir, 'central', 'secrets', 'pepper'),
@@ -25,7 +26,7 @@ export const centralServeCommand: CliCommand = {
   path: ['central'],
   summary: 'Run the central store server (SQLite or PostgreSQL)',
   usage:
-    'badgekiosk central [--db sqlite:PATH|postgres://USER@HOST:PORT/DB] --listen HOST:PORT [--tls-cert FILE --tls-key FILE] [--pepper-file FILE] [--log-level LEVEL] [--live-channels-per-kiosk N]\n' +
+    'badgekiosk central [--db sqlite:PATH|postgres://USER@HOST:PORT/DB] --listen HOST:PORT [--tls-cert FILE --tls-key FILE] [--pepper-file FILE] [--directory-bind-password-file FILE] [--log-level LEVEL] [--live-channels-per-kiosk N]\n' +
     '  --db defaults to sqlite:<data-dir>/central/central.sqlite; --pepper-file to <data-dir>/central/secrets/pepper\n' +
     '  (every central process of one site must use the same pepper file). --live-channels-per-kiosk (default 3, 1 to 100):\n' +
     '  live channels one kiosk token may hold; a newer one closes the oldest. Stops cleanly on SIGTERM or SIGINT.',
@@ -36,6 +37,7 @@ export const centralServeCommand: CliCommand = {
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       'pepper-file': { type: 'string' },
+      'directory-bind-password-file': { type: 'string' },
       'log-level': { type: 'string' },
       'live-channels-per-kiosk': { type: 'string' },
     });
@@ -55,6 +57,7 @@ export const centralServeCommand: CliCommand = {
       host,
       port,
       pepperFile: values['pepper-file'] ?? fallback.pepperFile,
+      ...(values['directory-bind-password-file'] !== undefined ? { directoryBindPasswordFile: values['directory-bind-password-file'] } : {}),
       ...(values['tls-cert'] && values['tls-key'] ? { tls: { certFile: values['tls-cert'], keyFile: values['tls-key'] } } : {}),
       logLevel,
       ...(perKiosk !== undefined ? { liveChannelsPerKiosk: perKiosk } : {}),

@@ -4,6 +4,7 @@ import { authCommand } from './authCommand.js';
 import { cardCommands } from './cardCommands.js';
 import { centralAdminCreateCommand, centralServeCommand } from './centralCommands.js';
 import { configCommands } from './configCommands.js';
+import { directorySyncCommand, directoryTestCommand } from './directoryCommands.js';
 import { convertCommand } from './convertCommand.js';
 import { decodeCommand } from './decodeCommand.js';
 import { pinCommands } from './pinCommands.js';
@@ -32,6 +33,7 @@ export const COMMANDS: readonly CliCommand[] = [
   auditCommand,
   centralServeCommand,
   centralAdminCreateCommand,
+  directorySyncCommand, directoryTestCommand,
   kioskEnrollCommand,
   syncStatusCommand,
   syncNowCommand,

@@ -195,7 +195,7 @@ describe.each(CENTRAL_BACKENDS)('central store administration API on %s', (backe
       expect(spec.paths).toHaveProperty([path]);
     }
     expect(spec.paths['/api/v1/kiosk/commands'].post.requestBody).toBeDefined();
-    expect(Object.keys(spec.components.securitySchemes).sort()).toEqual(['adminSession', 'adminToken', 'kioskToken']);
+    expect(Object.keys(spec.components.securitySchemes).sort()).toEqual(['adminSession', 'adminToken', 'kioskToken', 'userSession']);
     expect((await http(api('/api/v1/health'), 'GET')).body).toMatchObject({ status: 'ok' });
     expect((await http(api('/api/v1/ready'), 'GET')).body).toEqual({ status: 'ready', backend });
   });

@@ -65,6 +65,15 @@ describe('layering lint (DESIGN §1)', () => {
     expect(result.output).toContain('renderer-no-node');
   });
 
+  it('fails the build when the LDAP adapter reaches past src/core and ldapts', async () => {
+    const result = await cruise({
+      'src/directory/d.ts': "import { s } from '../store/s.js';\nexport const d = s;\n",
+      'src/store/s.ts': 'export const s = 1;\n',
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('directory-only-core-and-ldapts');
+  });
+
   it('fails the build when the host imports Electron code', async () => {
     const result = await cruise({
       'src/host/h.ts': "import { w } from '../../electron/w.js';\nexport const h = w;\n",

@@ -1,0 +1,157 @@
+import {
+  isLockedOut,
+  lockedOutError,
+  SELF_SERVICE_MESSAGES,
+  validateCardNumberSyntax,
+  type ConfigValues,
+  type DirectoryPerson,
+} from '../../core/index.js';
+import type { CentralContext } from '../centralContext.js';
+import { appendAudit, type CentralAuditKind } from './centralAudit.js';
+import { readConfig } from './centralConfig.js';
+import type { ChangeContext } from './cardChangeService.js';
+import { lockStateOf, recordFailedAttempt, recordSuccessfulSignIn } from './lockoutService.js';
+import { createUserWebSession, type UserWebVia } from './userWebSessions.js';
+import { findUserRow, findUserRowByUsername, insertUserRow, isCardTaken, type UserRow } from './userRows.js';
+
+/** A refusal with the HTTP status it travels with; messages never repeat a password, PIN or typed number. */
+export interface SignInRefusal {
+  readonly status: 400 | 401 | 403 | 423 | 503;
+  readonly code: string;
+  readonly message: string;
+  readonly details?: Readonly<Record<string, string | number | boolean>>;
+}
+
+export type SignInResult = { readonly ok: true; readonly user: UserRow; readonly config: ConfigValues; readonly session?: { sessionId: string; csrfToken: string } } | { readonly ok: false; readonly refusal: SignInRefusal };
+
+const WRONG = 'Wrong username or password.';
+
+interface Channel {
+  /** Audit kind of the attempt, e.g. user-web.sign-in or card.self-associate. */
+  readonly auditKind: CentralAuditKind;
+  readonly kioskId: string | null;
+  readonly details: Readonly<Record<string, string | number | boolean>>;
+  /** The User web interface: open its session in the same transaction as the sign-in. */
+  readonly openSession?: boolean;
+}
+
+async function signedIn(tx: ChangeContext, channel: Channel, user: UserRow, config: ConfigValues, via: UserWebVia): Promise<SignInResult> {
+  await recordSuccessfulSignIn(tx, user, tx.now);
+  await audit(tx, channel, user, null, null, via);
+  const fresh = (await findUserRow(tx.tx.db, user.id))!;
+  if (!channel.openSession) return { ok: true, user: fresh, config };
+  const session = await createUserWebSession(tx.tx, user.id, via, tx.now, config['user-web.idle-timeout-minutes'] * 60_000);
+  return { ok: true, user: fresh, config, session };
+}
+
+function refuse(status: SignInRefusal['status'], code: string, message: string, details?: SignInRefusal['details']): SignInResult {
+  return { ok: false, refusal: details ? { status, code, message, details } : { status, code, message } };
+}
+
+async function audit(tx: ChangeContext, channel: Channel, user: UserRow | null, username: string | null, code: string | null, via: string): Promise<void> {
+  await appendAudit(tx.tx.db, {
+    id: tx.random.uuid(), at: tx.now, kind: channel.auditKind, outcome: code === null ? 'success' : 'failure', userId: user?.id ?? null,
+    username: user?.username ?? username, kioskId: channel.kioskId, actor: null, code, details: { ...channel.details, via },
+  });
+}
+
+/** The user a directory person becomes at first sign-in: the directory's card, if no one holds it. */
+async function createFromDirectory(tx: ChangeContext, person: DirectoryPerson): Promise<UserRow> {
+  const card = person.cardNumber !== null && validateCardNumberSyntax(person.cardNumber).ok && !(await isCardTaken(tx.tx.db, person.cardNumber)) ? person.cardNumber : null;
+  const row = await insertUserRow(tx.tx, {
+    id: tx.random.uuid(), username: person.username, displayName: person.displayName, email: person.email, primaryCard: card, secondaryCard: null, pinHash: null,
+  }, tx.now);
+  await tx.tx.db.insertInto('directory_users').values({ user_id: row.id, dn: person.dn, synced_card: card, synced_at: tx.now }).execute();
+  await appendAudit(tx.tx.db, {
+    id: tx.random.uuid(), at: tx.now, kind: 'user.add', outcome: 'success', userId: row.id, username: row.username,
+    kioskId: null, actor: null, code: null, details: { source: 'directory-sign-in' },
+  });
+  return row;
+}
+
+/**
+ * Username and directory password. A wrong password counts toward the same per-user lockout as
+ * wrong PINs at a kiosk (when the user is known here); a locked user is refused before the
+ * directory is asked. A directory person without an account gets one when
+ * directory.create-users-on-login is on.
+ */
+export async function signInWithDirectory(ctx: CentralContext, username: string, password: string, channel: Channel): Promise<SignInResult> {
+  const config = await readConfig(ctx.storage.db);
+  const directory = ctx.directoryFor(config);
+  if (!directory) return refuse(400, 'directory-not-configured', 'No directory is configured: sign in with your Card/ID number and PIN.');
+  const known = await findUserRowByUsername(ctx.storage.db, username);
+  if (known && isLockedOut(lockStateOf(known), ctx.clock.now())) {
+    const error = lockedOutError(Number(known.locked_until), ctx.clock.now());
+    return refuse(423, error.code, error.message, error.details);
+  }
+  const answer = await directory.authenticate(username, password);
+  if (!answer.ok && answer.error.code !== 'refused' && answer.error.code !== 'not-found') {
+    return refuse(503, 'directory-unavailable', `The directory cannot be used right now: ${answer.error.message}`);
+  }
+  return ctx.storage.write(async (wtx) => {
+    const tx: ChangeContext = { tx: wtx, now: ctx.clock.now(), random: ctx.random, kioskId: channel.kioskId };
+    let user = await findUserRowByUsername(wtx.db, answer.ok ? answer.value.person.username : username);
+    if (!answer.ok) {
+      if (user) await recordFailedAttempt(tx, user, config, tx.now);
+      await audit(tx, channel, user ?? null, username.slice(0, 64), 'invalid-credentials', 'directory');
+      return refuse(401, 'invalid-credentials', WRONG);
+    }
+    if (!user) {
+      if (!config['directory.create-users-on-login']) {
+        await audit(tx, channel, null, answer.value.person.username, 'not-found', 'directory');
+        return refuse(403, 'not-found', 'Your directory account has no badgekiosk account yet. Please contact your system administrator.');
+      }
+      user = await createFromDirectory(tx, answer.value.person);
+    }
+    if (Number(user.disabled) === 1) {
+      await audit(tx, channel, user, null, 'user-disabled', 'directory');
+      return refuse(403, 'user-disabled', SELF_SERVICE_MESSAGES.userDisabled);
+    }
+    return signedIn(tx, channel, user, config, 'directory');
+  });
+}
+
+/**
+ * Card/ID number and PIN (user-web.allow-card-pin-sign-in). Every path costs one argon2 verify,
+ * real or dummy, so timing does not tell whether a number exists; an unknown number and a wrong PIN
+ * for it read the same.
+ */
+export async function signInWithCard(ctx: CentralContext, cardNumber: string, pin: string, channel: Channel): Promise<SignInResult> {
+  const config = await readConfig(ctx.storage.db);
+  if (!config['user-web.allow-card-pin-sign-in']) return refuse(403, 'card-sign-in-not-allowed', 'Signing in with a Card/ID number and PIN is turned off at this site.');
+  const syntax = validateCardNumberSyntax(cardNumber);
+  const holder = syntax.ok
+    ? await ctx.storage.db.selectFrom('card_numbers').innerJoin('users', 'users.id', 'card_numbers.user_id').selectAll('users').where('card_numbers.number', '=', syntax.value).executeTakeFirst()
+    : undefined;
+  const now = ctx.clock.now();
+  const locked = holder !== undefined && isLockedOut(lockStateOf(holder), now);
+  const good = holder?.pin_hash && !locked ? await ctx.pinHasher.verify(holder.pin_hash, pin) : await ctx.pinHasher.verifyDummy(pin);
+  return ctx.storage.write(async (wtx) => {
+    const tx: ChangeContext = { tx: wtx, now: ctx.clock.now(), random: ctx.random, kioskId: channel.kioskId };
+    const user = holder ? await findUserRowByUsername(wtx.db, holder.username) : undefined;
+    if (!user || user.pin_hash === null) {
+      await audit(tx, channel, user ?? null, null, 'invalid-credentials', 'card');
+      return refuse(401, 'invalid-credentials', SELF_SERVICE_MESSAGES.invalidCredentials);
+    }
+    if (locked || isLockedOut(lockStateOf(user), tx.now)) {
+      const error = lockedOutError(Number(user.locked_until), tx.now);
+      await audit(tx, channel, user, null, 'locked-out', 'card');
+      return refuse(423, error.code, error.message, error.details);
+    }
+    if (!good) {
+      const outcome = await recordFailedAttempt(tx, user, config, tx.now);
+      await audit(tx, channel, user, null, outcome.lockedNow ? 'locked-out' : 'wrong-pin', 'card');
+      if (outcome.lockedNow) {
+        const error = lockedOutError(outcome.lockedUntil!, tx.now);
+        return refuse(423, error.code, error.message, error.details);
+      }
+      // Like a typed ID at the kiosk: a wrong PIN reads as an unknown number (no enumeration).
+      return refuse(401, 'invalid-credentials', SELF_SERVICE_MESSAGES.invalidCredentials);
+    }
+    if (Number(user.disabled) === 1) {
+      await audit(tx, channel, user, null, 'user-disabled', 'card');
+      return refuse(403, 'user-disabled', SELF_SERVICE_MESSAGES.userDisabled);
+    }
+    return signedIn(tx, channel, user, config, 'card');
+  });
+}

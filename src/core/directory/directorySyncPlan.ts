@@ -1,0 +1,122 @@
+import { validateCardNumberSyntax } from '../cardNumberFormat.js';
+import type { DirectoryPerson } from './directoryPort.js';
+
+/** A user of the central store as directory sync sees it. */
+export interface SyncedUser {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly email: string;
+  readonly primaryCard: string | null;
+  readonly disabled: boolean;
+  /** Present when the directory manages this user (an earlier sync or a directory sign-in). */
+  readonly managed: { readonly syncedCard: string | null; readonly disabledBySync: boolean } | null;
+}
+
+export interface CardConflict {
+  readonly username: string;
+  readonly cardNumber: string;
+  /** Who holds it already, or why it cannot be used. */
+  readonly reason: string;
+}
+
+export interface DirectorySyncPlan {
+  readonly create: readonly { readonly person: DirectoryPerson; readonly primaryCard: string | null }[];
+  readonly update: readonly { readonly userId: string; readonly username: string; readonly displayName: string; readonly email: string }[];
+  /** Users the directory now manages, first met by this sync (matched by username). */
+  readonly adopt: readonly { readonly userId: string; readonly dn: string }[];
+  readonly setCard: readonly { readonly userId: string; readonly username: string; readonly cardNumber: string }[];
+  /** The directory's number changed, but the user changed theirs through self-service since the last sync: left alone. */
+  readonly keepSelfService: readonly { readonly username: string }[];
+  readonly cardConflicts: readonly CardConflict[];
+  readonly disable: readonly { readonly userId: string; readonly username: string }[];
+  /** Users sync had disabled who are back in the directory. */
+  readonly enable: readonly { readonly userId: string; readonly username: string }[];
+  /** Per managed user in the directory: the card attribute's value now recorded as synced. */
+  readonly syncedCards: readonly { readonly userId: string; readonly dn: string; readonly syncedCard: string | null }[];
+  readonly unchanged: number;
+}
+
+/**
+ * The difference between the directory and the central store (issue 14): new people become users;
+ * names and emails follow the directory; the card attribute becomes the primary number unless the
+ * user changed theirs through self-service since the last sync, and never by taking another user's
+ * number (reported instead); managed users no longer in the directory are disabled, never deleted.
+ * Users the directory never managed and does not list are left alone. Pure: the central store applies it.
+ */
+export function planDirectorySync(people: readonly DirectoryPerson[], users: readonly SyncedUser[], cardHolders: ReadonlyMap<string, string>): DirectorySyncPlan {
+  const byUsername = new Map(users.map((user) => [user.username, user]));
+  const holders = new Map(cardHolders);
+  const plan = {
+    create: [] as DirectorySyncPlan['create'][number][], update: [] as DirectorySyncPlan['update'][number][],
+    adopt: [] as DirectorySyncPlan['adopt'][number][], setCard: [] as DirectorySyncPlan['setCard'][number][],
+    keepSelfService: [] as { username: string }[], cardConflicts: [] as CardConflict[],
+    disable: [] as DirectorySyncPlan['disable'][number][], enable: [] as DirectorySyncPlan['enable'][number][],
+    syncedCards: [] as DirectorySyncPlan['syncedCards'][number][], unchanged: 0,
+  };
+  const seen = new Set<string>();
+  /** The number, if this user may take it; else the conflict is recorded and null returned. */
+  const claim = (username: string, cardNumber: string): boolean => {
+    if (!validateCardNumberSyntax(cardNumber).ok) {
+      plan.cardConflicts.push({ username, cardNumber, reason: 'not a valid Card/ID number' });
+      return false;
+    }
+    const holder = holders.get(cardNumber);
+    if (holder !== undefined && holder !== username) {
+      plan.cardConflicts.push({ username, cardNumber, reason: `already held by ${holder}` });
+      return false;
+    }
+    holders.set(cardNumber, username);
+    return true;
+  };
+  for (const person of people) {
+    if (seen.has(person.username)) continue;
+    seen.add(person.username);
+    const user = byUsername.get(person.username);
+    if (!user) {
+      const card = person.cardNumber !== null && claim(person.username, person.cardNumber) ? person.cardNumber : null;
+      plan.create.push({ person, primaryCard: card });
+      continue;
+    }
+    let changed = false;
+    if (user.displayName !== person.displayName || user.email !== person.email) {
+      plan.update.push({ userId: user.id, username: user.username, displayName: person.displayName, email: person.email });
+      changed = true;
+    }
+    if (!user.managed) {
+      plan.adopt.push({ userId: user.id, dn: person.dn });
+      changed = true;
+    }
+    if (user.managed?.disabledBySync && user.disabled) {
+      plan.enable.push({ userId: user.id, username: user.username });
+      changed = true;
+    }
+    let synced = user.managed?.syncedCard ?? null;
+    if (person.cardNumber !== null && person.cardNumber !== user.primaryCard) {
+      const changedBySelfService = user.managed !== null && user.primaryCard !== user.managed.syncedCard;
+      if (changedBySelfService) {
+        plan.keepSelfService.push({ username: user.username });
+      } else if (claim(user.username, person.cardNumber)) {
+        plan.setCard.push({ userId: user.id, username: user.username, cardNumber: person.cardNumber });
+        synced = person.cardNumber;
+        changed = true;
+      }
+    } else if (person.cardNumber !== null) {
+      synced = person.cardNumber;
+    }
+    if (!user.managed || synced !== user.managed.syncedCard) plan.syncedCards.push({ userId: user.id, dn: person.dn, syncedCard: synced });
+    if (!changed) plan.unchanged++;
+  }
+  for (const user of users) {
+    if (user.managed && !seen.has(user.username) && !user.disabled) plan.disable.push({ userId: user.id, username: user.username });
+  }
+  return plan;
+}
+
+export function syncPlanCounts(plan: DirectorySyncPlan): Readonly<Record<string, number>> {
+  return {
+    created: plan.create.length, updated: plan.update.length, adopted: plan.adopt.length, cardsSet: plan.setCard.length,
+    keptSelfService: plan.keepSelfService.length, cardConflicts: plan.cardConflicts.length, disabled: plan.disable.length,
+    enabled: plan.enable.length, unchanged: plan.unchanged,
+  };
+}

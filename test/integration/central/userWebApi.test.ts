@@ -1,0 +1,151 @@
+import { DAILY_LIMIT_MESSAGE } from '../../../src/core/index.js';
+import { backendDatabases, CENTRAL_BACKENDS, type BackendDatabases } from '../../support/centralBackends.js';
+import { enrollTestKiosk, type TestKiosk } from '../../support/centralKiosk.js';
+import { eventually, http, removeDir, tempDir, type AdminSession, type CentralProcess } from '../../support/centralProcess.js';
+import { setCentralConfig, startDirectoryCentral } from '../../support/directoryCentral.js';
+import { startTestSlapd, type TestSlapd } from '../../support/directorySlapd.js';
+import { userSignIn } from '../../support/userWebClient.js';
+
+const PEOPLE = [
+  { uid: 'ada', cn: 'Ada Lovelace', password: 'ada-pass', mail: 'ada@example.org', employeeNumber: '0047110815' },
+  { uid: 'grace', cn: 'Grace Hopper', password: 'grace-pass', mail: 'grace@example.org' },
+];
+
+describe.each(CENTRAL_BACKENDS)('User web interface API on %s with a real directory', (backend) => {
+  let dir: string;
+  let dbs: BackendDatabases;
+  let slapd: TestSlapd;
+  let central: CentralProcess;
+  let admin: AdminSession;
+  let kiosk: TestKiosk;
+  const setConfig = (name: string, value: unknown) => setCentralConfig(admin, name, value);
+
+  beforeAll(async () => {
+    dir = await tempDir('bk-userweb-');
+    dbs = await backendDatabases(backend, dir);
+    slapd = await startTestSlapd(PEOPLE);
+    ({ central, admin } = await startDirectoryCentral(dir, await dbs.fresh('userweb'), slapd));
+    kiosk = await enrollTestKiosk(central.url, admin, 'web-a');
+  });
+  afterAll(async () => {
+    await kiosk?.close();
+    await central?.stop();
+    await slapd?.stop();
+    dbs?.stop();
+    await removeDir(dir);
+  });
+
+  it('offers both sign-in methods and never sends directory settings to kiosks', async () => {
+    expect((await http(`${central.url}/api/v1/user/options`, 'GET')).body).toEqual({ directory: true, cardPinSignIn: true });
+    await kiosk.sync.syncNow();
+    expect(kiosk.store.uow.repos.config.get('directory.ldap.url')).toBe('');
+  });
+
+  it('creates the user at the first directory sign-in, with the card from the directory', async () => {
+    const { answer, session } = await userSignIn(central.url, { method: 'directory', username: 'ada', password: 'ada-pass' });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    const cookie = answer.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/bk_user=/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).toMatch(/Path=\/api\/v1\/user/);
+    expect(answer.body.profile).toMatchObject({ username: 'ada', displayName: 'Ada Lovelace', email: 'ada@example.org', hasPin: false, via: 'directory', cards: { primary: '••••••0815', secondary: null } });
+    expect(answer.body.profile.pin.currentPinRequired).toBe(false);
+    const users = await admin.call('GET', '/api/v1/admin/users?search=ada');
+    expect(users.body.users[0]).toMatchObject({ username: 'ada', primaryCard: '0047110815' });
+    // The user session opens no admin route, and writes need the CSRF token.
+    expect((await session!.call('GET', '/api/v1/admin/users')).status).toBe(401);
+    expect((await session!.call('POST', '/api/v1/user/pin', { newPin: '2580', confirmPin: '2580' }, { 'x-csrf-token': 'wrong' })).status).toBe(403);
+  });
+
+  it('refuses a wrong password, an empty password and a filter-injection username with one message', async () => {
+    for (const attempt of [
+      { username: 'ada', password: 'wrong' },
+      { username: 'ada', password: '' },
+      { username: '*)(uid=*', password: 'ada-pass' },
+      { username: '*', password: 'grace-pass' },
+    ]) {
+      const { answer } = await userSignIn(central.url, { method: 'directory', ...attempt });
+      expect(answer.status).toBe(401);
+      expect(answer.body.error).toEqual({ code: 'invalid-credentials', message: 'Wrong username or password.' });
+    }
+    const audit = await admin.call('GET', '/api/v1/admin/audit?kind=user-web.sign-in&outcome=failure');
+    expect(JSON.stringify(audit.body)).not.toContain('ada-pass');
+    expect(JSON.stringify(audit.body)).not.toContain('grace-pass');
+  });
+
+  it('sets a PIN after a directory sign-in without the current PIN (weak PIN refused with the reason); the PIN then works at a kiosk', async () => {
+    const { session } = await userSignIn(central.url, { method: 'directory', username: 'ada', password: 'ada-pass' });
+    const weak = await session!.call('POST', '/api/v1/user/pin', { newPin: '1234', confirmPin: '1234' });
+    expect(weak.status).toBe(400);
+    expect(weak.body.error).toMatchObject({ code: 'pin-policy', message: 'The PIN must not be a straight run of digits (such as 1234 or 9876).' });
+    const good = await session!.call('POST', '/api/v1/user/pin', { newPin: '2580', confirmPin: '2580' });
+    expect(good.status, JSON.stringify(good.body)).toBe(204);
+    await eventually(async () => {
+      await kiosk.sync.syncNow();
+      return kiosk.store.uow.repos.users.findByUsername('ada')?.pinHash ?? false;
+    }, 'the new PIN reaches the kiosk');
+    const signedIn = await kiosk.self.authenticate({ via: 'id', cardNumber: '0047110815' }, '2580');
+    expect(signedIn.ok).toBe(true);
+  });
+
+  it('Change Number shares the daily limit with the kiosk and refuses past it with the exact message', async () => {
+    await setConfig('user.can-change-card-id.num-times-per-day', 3);
+    const ada = kiosk.store.uow.repos.users.findByUsername('ada')!;
+    const atKiosk = await kiosk.self.regenerateCard(ada.id);
+    expect(atKiosk.ok, JSON.stringify(atKiosk)).toBe(true);
+    const { session } = await userSignIn(central.url, { method: 'directory', username: 'ada', password: 'ada-pass' });
+    expect((await session!.call('GET', '/api/v1/user/session')).body.profile.card.changesLeftToday).toBe(2);
+    for (const left of [1, 0]) {
+      const changed = await session!.call('POST', '/api/v1/user/card', { manualNumber: null });
+      expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+      expect(changed.body).toMatchObject({ field: 'primary', changesLeftToday: left });
+      expect(changed.body.cardNumber).toMatch(/^[1-9]\d{7}$/);
+    }
+    const refused = await session!.call('POST', '/api/v1/user/card', { manualNumber: null });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatchObject({ code: 'daily-limit', message: DAILY_LIMIT_MESSAGE });
+    const summary = await session!.call('GET', '/api/v1/user/summary');
+    expect(summary.body.recent.filter((e: { kind: string; outcome: string }) => e.kind === 'card.regenerate' && e.outcome === 'success').map((e: { where: string }) => e.where).sort()).toEqual(['kiosk', 'web', 'web']);
+  });
+
+  it('Card/ID + PIN sign-in counts toward the same lockout as the kiosk', async () => {
+    await setConfig('auth.max-failed-pin-attempts', 3);
+    const users = await admin.call('GET', '/api/v1/admin/users?search=ada');
+    const card = users.body.users[0].primaryCard as string;
+    expect((await userSignIn(central.url, { method: 'card', cardNumber: card, pin: '2580' })).answer.status).toBe(200);
+    for (let i = 0; i < 2; i++) {
+      const { answer } = await userSignIn(central.url, { method: 'card', cardNumber: card, pin: '9999' });
+      expect(answer.status).toBe(401);
+      expect(answer.body.error.code).toBe('invalid-credentials');
+    }
+    const locked = await userSignIn(central.url, { method: 'card', cardNumber: card, pin: '9999' });
+    expect(locked.answer.status).toBe(423);
+    expect(locked.answer.body.error.code).toBe('locked-out');
+    // The right PIN is refused while locked, on the web and (after the pull) at the kiosk.
+    expect((await userSignIn(central.url, { method: 'card', cardNumber: card, pin: '2580' })).answer.status).toBe(423);
+    expect((await userSignIn(central.url, { method: 'directory', username: 'ada', password: 'ada-pass' })).answer.status).toBe(423);
+    await eventually(async () => {
+      await kiosk.sync.syncNow();
+      return (kiosk.store.uow.repos.users.findByUsername('ada')?.lockedUntil ?? 0) > Date.now();
+    }, 'the lock reaches the kiosk');
+    const atKiosk = await kiosk.self.authenticate({ via: 'id', cardNumber: card }, '2580');
+    expect(atKiosk.ok ? 'signed in' : atKiosk.error.code).toBe('locked-out');
+  });
+
+  it('with the card sign-in option off it is refused, and a directory outage is named', async () => {
+    await setConfig('user-web.allow-card-pin-sign-in', false);
+    expect((await http(`${central.url}/api/v1/user/options`, 'GET')).body).toEqual({ directory: true, cardPinSignIn: false });
+    expect((await userSignIn(central.url, { method: 'card', cardNumber: '123456', pin: '2580' })).answer.status).toBe(403);
+    await slapd.pause();
+    try {
+      const { answer } = await userSignIn(central.url, { method: 'directory', username: 'grace', password: 'grace-pass' });
+      expect(answer.status).toBe(503);
+      expect(answer.body.error.code).toBe('directory-unavailable');
+      expect(answer.body.error.message).toContain('cannot be reached');
+    } finally {
+      await slapd.resume();
+    }
+    expect((await userSignIn(central.url, { method: 'directory', username: 'grace', password: 'grace-pass' })).answer.status).toBe(200);
+  });
+});

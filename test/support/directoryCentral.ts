@@ -1,0 +1,35 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { adminLogin, createAdminWithCli, startCentralProcess, type AdminSession, type CentralProcess } from './centralProcess.js';
+import { SLAPD_PEOPLE, SLAPD_ROOT_DN, type TestSlapd } from './directorySlapd.js';
+
+export const BIND_PASSWORD = 'directory-root-pass';
+
+/** Sets a configuration key through the admin API, failing loudly with the server's reason. */
+export async function setCentralConfig(admin: AdminSession, name: string, value: unknown): Promise<void> {
+  const answer = await admin.call('PUT', `/api/v1/admin/config/${name}`, { value });
+  if (answer.status !== 200) throw new Error(`config ${name}: ${JSON.stringify(answer.body)}`);
+}
+
+/**
+ * A real `badgekiosk central` process wired to a test slapd: an administrator, the service
+ * account's password in a 0600 file given with --directory-bind-password-file, and the
+ * directory.ldap.* keys set (card attribute employeeNumber unless told otherwise).
+ */
+export async function startDirectoryCentral(
+  dir: string,
+  db: string,
+  slapd: TestSlapd,
+  options: { readonly cardAttribute?: string } = {},
+): Promise<{ central: CentralProcess; admin: AdminSession; passwordFile: string }> {
+  await createAdminWithCli(dir, db);
+  const passwordFile = path.join(dir, 'bind-password');
+  await writeFile(passwordFile, `${BIND_PASSWORD}\n`, { mode: 0o600 });
+  const central = await startCentralProcess({ dataDir: dir, db, extraArgs: ['--directory-bind-password-file', passwordFile] });
+  const admin = await adminLogin(central.url);
+  await setCentralConfig(admin, 'directory.ldap.url', slapd.url);
+  await setCentralConfig(admin, 'directory.ldap.base-dn', SLAPD_PEOPLE);
+  await setCentralConfig(admin, 'directory.ldap.bind-dn', SLAPD_ROOT_DN);
+  await setCentralConfig(admin, 'directory.ldap.card-attribute', options.cardAttribute ?? 'employeeNumber');
+  return { central, admin, passwordFile };
+}
