@@ -36,8 +36,12 @@ export interface UserSearch {
   readonly offset: number;
 }
 
-/** The trigram index (migration 3, SQLite) knows three characters and more; shorter searches scan. */
+/** The trigram indexes (central migration 3) know three characters and more; shorter searches scan. */
 const MIN_INDEXED_SEARCH = 3;
+
+function likePattern(search: string): string {
+  return `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
 
 /** Matches part of the username, name or email (any case), or a whole Card/ID number. */
 export async function searchUsers(db: CentralDb, query: UserSearch, dialect: CentralDialect): Promise<{ users: AdminUserView[]; total: number }> {
@@ -47,8 +51,18 @@ export async function searchUsers(db: CentralDb, query: UserSearch, dialect: Cen
     // An FTS5 phrase of the whole text: a substring match on the trigram index, any case.
     const phrase = `"${trimmed.replace(/"/g, '""')}"`;
     q = q.where(sql<boolean>`(users.rowid in (select rowid from users_search where users_search match ${phrase}) or users.id in (select user_id from card_numbers where number = ${trimmed}))`);
+  } else if (dialect === 'postgres' && trimmed.length >= MIN_INDEXED_SEARCH) {
+    // One arm per trigram index (migration 3) and the card lookup, so each is an index scan; an OR
+    // across columns of which one has no index would read the whole table instead.
+    const pattern = likePattern(query.search!);
+    q = q.where('users.id', 'in', (eb) =>
+      eb.selectFrom('users as u').select('u.id').where(sql`lower(u.username)`, 'like', sql`${pattern} escape '\\'`)
+        .union(eb.selectFrom('users as u').select('u.id').where(sql`lower(u.display_name)`, 'like', sql`${pattern} escape '\\'`))
+        .union(eb.selectFrom('users as u').select('u.id').where(sql`lower(u.email)`, 'like', sql`${pattern} escape '\\'`))
+        .union(eb.selectFrom('card_numbers').select('card_numbers.user_id as id').where('card_numbers.number', '=', trimmed)),
+    );
   } else if (query.search) {
-    const pattern = `%${query.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = likePattern(query.search);
     const exact = query.search.trim();
     q = q.where((eb) =>
       eb.or([

@@ -30,6 +30,8 @@ describe('electron-builder configuration (build/electron-builder.json)', () => {
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.extraMetadata.main).toBe('dist/electron/main.cjs');
     expect(config.files).toEqual(expect.arrayContaining(['dist/electron/**/*', 'dist/renderer/kiosk/**/*']));
+    // The embedded central store of the packaged kiosk serves the admin console too.
+    expect(config.files).toContain('dist/renderer/admin/**/*');
   });
 
   it('unpacks every native module of the production dependencies from the asar archive', () => {
