@@ -24,6 +24,7 @@ export const de: Messages = {
   'keypad.maxReached': (max) => `Mehr geht nicht: höchstens ${max} Ziffern.`,
   'keypad.digitsEntered': (count) => (count === 1 ? '1 Ziffer eingegeben' : `${count} Ziffern eingegeben`),
 
+  'display.highContrast': 'Hoher Kontrast, große Schrift',
   'idle.title': 'Karte durchziehen oder auflegen',
   'idle.or': 'oder',
   'idle.enterId': 'ID-Nummer eingeben',

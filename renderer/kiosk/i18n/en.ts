@@ -26,6 +26,7 @@ export const en = {
   'keypad.maxReached': (max: number) => `That is the most: ${max} digits.`,
   'keypad.digitsEntered': (count: number) => (count === 1 ? '1 digit entered' : `${count} digits entered`),
 
+  'display.highContrast': 'High contrast, large text',
   'idle.title': 'Swipe or tap your card',
   'idle.or': 'or',
   'idle.enterId': 'Enter ID number',

@@ -24,6 +24,7 @@ export const fr: Messages = {
   'keypad.maxReached': (max) => `C'est le maximum : ${max} chiffres.`,
   'keypad.digitsEntered': (count) => (count <= 1 ? `${count} chiffre saisi` : `${count} chiffres saisis`),
 
+  'display.highContrast': 'Contraste élevé, grand texte',
   'idle.title': 'Passez ou présentez votre carte',
   'idle.or': 'ou',
   'idle.enterId': "Saisir le numéro d'identification",
