@@ -116,6 +116,7 @@ describe('issue 15: screens a newcomer tripped over', { timeout: 90_000 }, () =>
     await pressDigits(suite.page, '1234567890'.repeat(3) + '123');
     expect(await suite.page.getByTestId('typed-number').textContent()).toBe('1234567890'.repeat(3) + '12');
     expect(await suite.page.getByTestId('digits-full').textContent()).toBe('That is the most: 32 digits.');
+    await checkScreen('id-entry-long');
     try {
       for (const { name, width, height } of AXE_SIZES) {
         await suite.page.setViewportSize({ width, height });
