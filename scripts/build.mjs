@@ -1,7 +1,6 @@
 // Builds the Node entry points (CLI, host, central) into dist/ with esbuild and the kiosk
 // renderer with Vite. Runs on `npm ci` (prepare) so ./bin/badgekiosk works right after install,
 // and before tests so spawned processes always run the current sources.
-import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -13,6 +12,8 @@ const args = new Set(process.argv.slice(2));
 // `--if-changed` (npm start): skip the whole build when nothing it reads changed since the last one.
 const fingerprint = buildFingerprint(root, [...args].filter((arg) => arg !== '--if-changed'));
 if (args.has('--if-changed') && buildIsCurrent(root, fingerprint)) process.exit(0);
+// Loaded only when there is something to build: a skipped build should cost next to nothing.
+const { build } = await import('esbuild');
 
 const nodeEntries = [
   'src/cli/main.ts',
