@@ -151,4 +151,30 @@ describe('issue 15: screens a newcomer tripped over', { timeout: 90_000 }, () =>
       await configure({ 'kiosk.idle-timeout-seconds': '60', 'kiosk.idle-warning-seconds': '10' });
     }
   });
+
+  it('after a new Card/ID number, the number can also be shown as a QR code beside it, made on the kiosk', async () => {
+    const page = suite.page;
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await swipeWedge(page, ada.primaryCard);
+    await expectScreen(page, 'screen-pin-entry');
+    await pressDigits(page, ada.pin!);
+    await page.locator('.keypad').getByRole('button', { name: 'OK', exact: true }).click();
+    await expectScreen(page, 'screen-home');
+    await button('Change Card/ID number').click();
+    await button('Generate a new number').click();
+    await button('Yes, replace it').click();
+    await expectScreen(page, 'screen-change-card-result');
+    const before = requests.length;
+    await button('Show as QR code').click();
+    const qr = page.getByRole('img', { name: 'Your new Card/ID number as a QR code' });
+    await qr.waitFor();
+    expect(await page.getByTestId('new-card-number').isVisible()).toBe(true);
+    expect(await qr.locator('path').getAttribute('d')).toMatch(/^M\d+ \d+h1v1h-1z/);
+    expect(requests.slice(before)).toEqual([]);
+    await checkScreen('change-card-result-qr');
+    await button('Done').click();
+    await button('Log out').click();
+    await expectScreen(page, 'screen-idle');
+  });
 });

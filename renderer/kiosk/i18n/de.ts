@@ -77,6 +77,8 @@ export const de: Messages = {
   'changeCard.typeTitle': 'Geben Sie Ihre neue Karten-/ID-Nummer ein',
   'changeCard.typeLength': (min, max) => `${min} bis ${max} Ziffern`,
   'changeCard.resultTitle': 'Ihre neue Karten-/ID-Nummer',
+  'changeCard.showQr': 'Als QR-Code zeigen',
+  'changeCard.qrLabel': 'Ihre neue Karten-/ID-Nummer als QR-Code',
   'changeCard.oldStops': 'Ihre alte Nummer funktioniert nicht mehr. Bitte notieren Sie sich die neue.',
 
   'error.unknownCard.title': 'Karte nicht erkannt',
