@@ -12,6 +12,7 @@ const MODULES: readonly { readonly file: string; readonly run: string }[] = [
   { file: 'devices.ts', run: 'runDevicesBench' },
   { file: 'kiosk.ts', run: 'runKioskBench' },
   { file: 'kioskUi.ts', run: 'runKioskUiBench' },
+  { file: 'kioskNpmStart.ts', run: 'runKioskNpmStartBench' },
   { file: 'central.ts', run: 'runCentralBench' },
   { file: 'adminConsole.ts', run: 'runAdminConsoleBench' },
   { file: 'directory.ts', run: 'runDirectoryBench' },

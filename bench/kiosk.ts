@@ -19,7 +19,7 @@ const sockets = new WebSocketServer({ server });
 sockets.on('connection', (ws) => ws.on('message', (m) => { const r = JSON.parse(String(m)); ws.send(JSON.stringify({ id: r.id, result: { ok: true, value: {} } })); }));
 server.listen(0, '127.0.0.1', () => console.log('ready: http://127.0.0.1:' + server.address().port + '/#token=raw'));`;
 
-interface Started {
+export interface Started {
   readonly child: ChildProcess;
   readonly origin: string;
   readonly token: string;
@@ -39,7 +39,7 @@ function startProcess(args: string[], readyLine: RegExp, env: NodeJS.ProcessEnv)
   });
 }
 
-function connect(started: Started): Promise<WebSocket> {
+export function connect(started: Started): Promise<WebSocket> {
   const url = `${started.origin.replace('http', 'ws')}/kiosk-socket?token=${started.token}`;
   const ws = new WebSocket(url, { origin: started.origin });
   return new Promise((resolve, reject) => {
@@ -49,7 +49,7 @@ function connect(started: Started): Promise<WebSocket> {
 }
 
 let nextId = 0;
-function call(ws: WebSocket, method: string, input: unknown = {}): Promise<{ ok: boolean }> {
+export function call(ws: WebSocket, method: string, input: unknown = {}): Promise<{ ok: boolean }> {
   const id = nextId++;
   return new Promise((resolve) => {
     const onMessage = (data: WebSocket.RawData) => {
@@ -82,7 +82,7 @@ const summary = (samples: number[]) => {
 };
 
 /** Spawn → first answered getState over the socket; the kiosk is then ready for a swipe. */
-async function timeToReady(start: () => Promise<Started>): Promise<{ ms: number; started: Started; ws: WebSocket }> {
+export async function timeToReady(start: () => Promise<Started>): Promise<{ ms: number; started: Started; ws: WebSocket }> {
   const t0 = performance.now();
   const started = await start();
   const ws = await connect(started);

@@ -13,6 +13,8 @@ const args = new Set(process.argv.slice(2));
 // `--if-changed` (npm start): skip the whole build when nothing it reads changed since the last one.
 const fingerprint = buildFingerprint(root, [...args].filter((arg) => arg !== '--if-changed'));
 if (args.has('--if-changed') && buildIsCurrent(root, fingerprint)) process.exit(0);
+// Loaded only when there is something to build: a skipped build should cost next to nothing.
+const { build } = await import('esbuild');
 
 const nodeEntries = [
   'src/cli/main.ts',

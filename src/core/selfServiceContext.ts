@@ -61,9 +61,12 @@ export class SelfServiceContext {
   }
 }
 
-/** Last four characters of a card number: enough for an administrator to match a report, not a credential. */
+/** The end of a Card/ID number: enough for an administrator to match a report, never the credential. */
 export function cardEnding(cardNumber: string): string {
-  return cardNumber.length <= 4 ? cardNumber : `…${cardNumber.slice(-4)}`;
+  // Cards and typed IDs alike: never the whole number (a short typed ID such as 7001 would be all
+  // of it), at most its last four characters and at most half of it.
+  const shown = Math.min(4, Math.floor(cardNumber.length / 2));
+  return `…${shown > 0 ? cardNumber.slice(-shown) : ''}`;
 }
 
 export type FlowResult<T> = Promise<Result<T, DomainError>>;

@@ -1,6 +1,8 @@
 import { DEMO_USERS } from '../../src/host/demoUsers.js';
 import { expectScreen, pressDigits, swipeWedge } from '../support/e2eKioskPage.js';
 import { kioskSuite } from '../support/e2eKioskSuite.js';
+import { screenshotAtAllSizes } from '../support/e2eBrowser.js';
+import { AXE_SIZES, axeAtAllSizes } from '../support/e2eScreenAxe.js';
 
 /**
  * What a newcomer tripped over at the touchscreen (issue 15), each as the journey that showed it,
@@ -20,13 +22,6 @@ async function configure(settings: Record<string, string>): Promise<void> {
   await suite.page.reload();
   await expectScreen(suite.page, 'screen-idle');
 }
-
-/** The sizes issue 15 was tried at. */
-const ISSUE_SIZES = [
-  { width: 1280, height: 800 },
-  { width: 800, height: 1280 },
-  { width: 1024, height: 600 },
-] as const;
 
 /** The typed number's box, and whether it stays on screen, clear of the keypad and of the Cancel button. */
 function typedNumberPlacement(): Promise<{ onScreen: boolean; clearOfKeypad: boolean; fitsItsBox: boolean }> {
@@ -52,7 +47,36 @@ async function typeSlowly(keys: readonly string[]): Promise<void> {
   }
 }
 
+/** Usable buttons at the journeys' sizes, no axe violation at the issue's sizes. */
+async function checkScreen(name: string): Promise<void> {
+  expect(await screenshotAtAllSizes(suite.page, name)).toEqual([]);
+  expect(await axeAtAllSizes(suite.page, name)).toEqual([]);
+}
+
 describe('issue 15: screens a newcomer tripped over', { timeout: 90_000 }, () => {
+  it('the idle screen offers high contrast and large text, on every screen until the session ends', async () => {
+    const page = suite.page;
+    const option = button('High contrast, large text');
+    await option.click();
+    expect(await option.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(0, 0, 0)');
+    await checkScreen('high-contrast-idle');
+    await button('Enter ID number').click();
+    await expectScreen(page, 'screen-id-entry');
+    await pressDigits(page, ada.secondaryCard!);
+    await checkScreen('high-contrast-id-entry');
+    await page.locator('.keypad').getByRole('button', { name: 'OK', exact: true }).click();
+    await expectScreen(page, 'screen-pin-entry');
+    await pressDigits(page, ada.pin!);
+    await page.locator('.keypad').getByRole('button', { name: 'OK', exact: true }).click();
+    await expectScreen(page, 'screen-home');
+    await checkScreen('high-contrast-home');
+    await button('Log out').click();
+    await expectScreen(page, 'screen-idle');
+    expect(await option.getAttribute('aria-pressed')).toBe('false');
+    expect(await page.evaluate(() => document.documentElement.classList.contains('high-contrast'))).toBe(false);
+  });
+
   it('the keypads work from a keyboard: Tab to a key and press Enter or Space, or type digits, Backspace and Enter', async () => {
     const page = suite.page;
     await button('Enter ID number').click();
@@ -92,10 +116,11 @@ describe('issue 15: screens a newcomer tripped over', { timeout: 90_000 }, () =>
     await pressDigits(suite.page, '1234567890'.repeat(3) + '123');
     expect(await suite.page.getByTestId('typed-number').textContent()).toBe('1234567890'.repeat(3) + '12');
     expect(await suite.page.getByTestId('digits-full').textContent()).toBe('That is the most: 32 digits.');
+    await checkScreen('id-entry-long');
     try {
-      for (const size of ISSUE_SIZES) {
-        await suite.page.setViewportSize(size);
-        expect({ size, ...(await typedNumberPlacement()) }).toEqual({ size, onScreen: true, clearOfKeypad: true, fitsItsBox: true });
+      for (const { name, width, height } of AXE_SIZES) {
+        await suite.page.setViewportSize({ width, height });
+        expect({ name, ...(await typedNumberPlacement()) }).toEqual({ name, onScreen: true, clearOfKeypad: true, fitsItsBox: true });
       }
     } finally {
       await suite.page.setViewportSize({ width: 1280, height: 800 });
@@ -125,5 +150,31 @@ describe('issue 15: screens a newcomer tripped over', { timeout: 90_000 }, () =>
     } finally {
       await configure({ 'kiosk.idle-timeout-seconds': '60', 'kiosk.idle-warning-seconds': '10' });
     }
+  });
+
+  it('after a new Card/ID number, the number can also be shown as a QR code beside it, made on the kiosk', async () => {
+    const page = suite.page;
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await swipeWedge(page, ada.primaryCard);
+    await expectScreen(page, 'screen-pin-entry');
+    await pressDigits(page, ada.pin!);
+    await page.locator('.keypad').getByRole('button', { name: 'OK', exact: true }).click();
+    await expectScreen(page, 'screen-home');
+    await button('Change Card/ID number').click();
+    await button('Generate a new number').click();
+    await button('Yes, replace it').click();
+    await expectScreen(page, 'screen-change-card-result');
+    const before = requests.length;
+    await button('Show as QR code').click();
+    const qr = page.getByRole('img', { name: 'Your new Card/ID number as a QR code' });
+    await qr.waitFor();
+    expect(await page.getByTestId('new-card-number').isVisible()).toBe(true);
+    expect(await qr.locator('path').getAttribute('d')).toMatch(/^M\d+ \d+h1v1h-1z/);
+    expect(requests.slice(before)).toEqual([]);
+    await checkScreen('change-card-result-qr');
+    await button('Done').click();
+    await button('Log out').click();
+    await expectScreen(page, 'screen-idle');
   });
 });

@@ -31,11 +31,13 @@ export async function kioskCli(dataDir: string, ...args: string[]): Promise<stri
  * Starts the host and resolves with the URL it prints (with its per-launch token). Resolves only
  * once the server listens, so the page can load at once; rejects with the output on failure.
  */
-export async function startKioskHost(options: { dataDir?: string; args?: readonly string[] } = {}): Promise<KioskProcess> {
+export async function startKioskHost(options: { dataDir?: string; args?: readonly string[]; embedded?: boolean } = {}): Promise<KioskProcess> {
   const dataDir = options.dataDir ?? makeDataDir();
   // --standalone: these journeys configure the kiosk with `badgekiosk config set` on its own data
   // directory, which an embedded central store (the default of `start`) would override by sync.
-  const child: ChildProcess = spawn(BIN, ['--data-dir', dataDir, 'start', '--web', '--no-browser', '--standalone', ...(options.args ?? [])], {
+  // `embedded`: the newcomer's start, with the embedded central store.
+  const standalone = options.embedded ? [] : ['--standalone'];
+  const child: ChildProcess = spawn(BIN, ['--data-dir', dataDir, 'start', '--web', '--no-browser', ...standalone, ...(options.args ?? [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, DISPLAY: '' },
   });

@@ -10,6 +10,7 @@ import { readerState, syncState } from './statusView.js';
 import type { KeyboardWedgeDecoder } from '../wedge/wedgeDecoder.js';
 import { useKeyboardWedge } from '../wedge/useKeyboardWedge.js';
 import { useScreenTimeout } from './useScreenTimeout.js';
+import { useHighContrast } from './useHighContrast.js';
 
 const TOUCH_THROTTLE_MS = 2000;
 const IDLE_NOTICE_MS = 20_000;
@@ -36,6 +37,8 @@ export function KioskApp(props: KioskAppProps) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [countdown, setCountdown] = useState<number | null>(null);
   const [loggedOut, setLoggedOut] = useState(false);
+  const contrast = useHighContrast();
+  const resetContrast = contrast.reset;
   const lastTouch = useRef(0);
   const sessionRef = useRef<SessionState>(props.initial.session);
   /** Every session change goes through here: a new phase starts at its main screen. */
@@ -66,6 +69,7 @@ export function KioskApp(props: KioskAppProps) {
         if (signedOut) {
           setCountdown(null);
           setLanguage(props.initial.language.default);
+          resetContrast();
           setLoggedOut(signedOut.reason === 'idle' || signedOut.reason === 'second-swipe');
         }
       }),
@@ -77,7 +81,7 @@ export function KioskApp(props: KioskAppProps) {
       api.on('syncStatus', (sync) => setKiosk((current) => ({ ...current, sync }))),
     ];
     return () => offs.forEach((off) => off());
-  }, [api, moveTo, props.initial.language.default, setLanguage, showError]);
+  }, [api, moveTo, props.initial.language.default, setLanguage, showError, resetContrast]);
 
   // Messages shown between people go away by themselves.
   useEffect(() => {
@@ -135,6 +139,7 @@ export function KioskApp(props: KioskAppProps) {
           onSession={moveTo}
           onNotice={setNotice}
           onLoggedOutSeen={() => setLoggedOut(false)}
+          highContrast={contrast}
         />
       </main>
       {countdown !== null && session.phase !== 'idle' ? (

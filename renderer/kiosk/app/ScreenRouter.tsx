@@ -23,6 +23,7 @@ export interface ScreenRouterProps {
   readonly onSession: (session: SessionState) => void;
   readonly onNotice: (notice: Notice | null) => void;
   readonly onLoggedOutSeen: () => void;
+  readonly highContrast: { readonly on: boolean; readonly toggle: () => void };
 }
 
 /** Picks the one screen to show from the host's phase, the local view and any notice. */
@@ -78,6 +79,7 @@ export function ScreenRouter(props: ScreenRouterProps) {
       ) : (
         <IdleScreen
           loggedOut={props.loggedOut}
+          highContrast={props.highContrast}
           onEnterId={() => {
             props.onLoggedOutSeen();
             props.onView('id-entry');

@@ -24,6 +24,7 @@ export const de: Messages = {
   'keypad.maxReached': (max) => `Mehr geht nicht: höchstens ${max} Ziffern.`,
   'keypad.digitsEntered': (count) => (count === 1 ? '1 Ziffer eingegeben' : `${count} Ziffern eingegeben`),
 
+  'display.highContrast': 'Hoher Kontrast, große Schrift',
   'idle.title': 'Karte durchziehen oder auflegen',
   'idle.or': 'oder',
   'idle.enterId': 'ID-Nummer eingeben',
@@ -76,6 +77,8 @@ export const de: Messages = {
   'changeCard.typeTitle': 'Geben Sie Ihre neue Karten-/ID-Nummer ein',
   'changeCard.typeLength': (min, max) => `${min} bis ${max} Ziffern`,
   'changeCard.resultTitle': 'Ihre neue Karten-/ID-Nummer',
+  'changeCard.showQr': 'Als QR-Code zeigen',
+  'changeCard.qrLabel': 'Ihre neue Karten-/ID-Nummer als QR-Code',
   'changeCard.oldStops': 'Ihre alte Nummer funktioniert nicht mehr. Bitte notieren Sie sich die neue.',
 
   'error.unknownCard.title': 'Karte nicht erkannt',

@@ -26,6 +26,7 @@ export const en = {
   'keypad.maxReached': (max: number) => `That is the most: ${max} digits.`,
   'keypad.digitsEntered': (count: number) => (count === 1 ? '1 digit entered' : `${count} digits entered`),
 
+  'display.highContrast': 'High contrast, large text',
   'idle.title': 'Swipe or tap your card',
   'idle.or': 'or',
   'idle.enterId': 'Enter ID number',
@@ -78,6 +79,8 @@ export const en = {
   'changeCard.typeTitle': 'Type your new Card/ID number',
   'changeCard.typeLength': (min: number, max: number) => `${min} to ${max} digits`,
   'changeCard.resultTitle': 'Your new Card/ID number',
+  'changeCard.showQr': 'Show as QR code',
+  'changeCard.qrLabel': 'Your new Card/ID number as a QR code',
   'changeCard.oldStops': 'Your old number no longer works. Please write the new one down.',
 
   'error.unknownCard.title': 'Card not recognised',

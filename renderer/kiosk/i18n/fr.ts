@@ -24,6 +24,7 @@ export const fr: Messages = {
   'keypad.maxReached': (max) => `C'est le maximum : ${max} chiffres.`,
   'keypad.digitsEntered': (count) => (count <= 1 ? `${count} chiffre saisi` : `${count} chiffres saisis`),
 
+  'display.highContrast': 'Contraste élevé, grand texte',
   'idle.title': 'Passez ou présentez votre carte',
   'idle.or': 'ou',
   'idle.enterId': "Saisir le numéro d'identification",
@@ -76,6 +77,8 @@ export const fr: Messages = {
   'changeCard.typeTitle': 'Saisissez votre nouveau numéro de carte/ID',
   'changeCard.typeLength': (min, max) => `${min} à ${max} chiffres`,
   'changeCard.resultTitle': 'Votre nouveau numéro de carte/ID',
+  'changeCard.showQr': 'Afficher en code QR',
+  'changeCard.qrLabel': 'Votre nouveau numéro de carte/ID en code QR',
   'changeCard.oldStops': "Votre ancien numéro ne fonctionne plus. Notez bien le nouveau.",
 
   'error.unknownCard.title': 'Carte non reconnue',

@@ -7,6 +7,7 @@ import { DoneScreen } from '../components/DoneScreen.js';
 import { KeypadScreen } from '../components/KeypadScreen.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { ScreenTitle } from '../components/ScreenTitle.js';
+import { QrCode } from '../components/QrCode.js';
 
 export interface CardChangeOutcome {
   readonly cardNumber: string;
@@ -40,6 +41,8 @@ export function ChangeCardFlow(props: ChangeCardFlowProps) {
   const [step, setStep] = useState<Step>({ name: 'overview' });
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The new number as a QR code, on request: a phone scans it instead of the person writing it down.
+  const [showQr, setShowQr] = useState(false);
   const limitReached = props.changesLeftToday <= 0;
   const backToOverview = () => {
     setProblem(null);
@@ -161,10 +164,18 @@ export function ChangeCardFlow(props: ChangeCardFlowProps) {
     case 'result':
       return (
         <DoneScreen testId="screen-change-card-result" title={t('changeCard.resultTitle')} onDone={props.onDone}>
-          <p className="card-number-large" data-testid="new-card-number">
-            {step.outcome.cardNumber}
-          </p>
+          <div className="new-card">
+            <p className="card-number-large" data-testid="new-card-number">
+              {step.outcome.cardNumber}
+            </p>
+            {showQr ? <QrCode text={step.outcome.cardNumber} label={t('changeCard.qrLabel')} testId="new-card-qr" /> : null}
+          </div>
           <p className="warning">{t('changeCard.oldStops')}</p>
+          {showQr ? null : (
+            <button type="button" className="button button-secondary" onClick={() => setShowQr(true)}>
+              {t('changeCard.showQr')}
+            </button>
+          )}
         </DoneScreen>
       );
     default: {

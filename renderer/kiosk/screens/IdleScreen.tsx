@@ -2,8 +2,12 @@ import { CATALOGUES, LANGUAGE_NAMES, LANGUAGES } from '../i18n/catalogues.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { ScreenTitle } from '../components/ScreenTitle.js';
 
-/** The screen between people: swipe or tap, or type an ID number; pick a language first if needed. */
-export function IdleScreen(props: { readonly onEnterId: () => void; readonly loggedOut?: boolean }) {
+/** The screen between people: swipe or tap, or type an ID number; pick a language, or high contrast and large text, first if needed. */
+export function IdleScreen(props: {
+  readonly onEnterId: () => void;
+  readonly loggedOut?: boolean;
+  readonly highContrast?: { readonly on: boolean; readonly toggle: () => void };
+}) {
   const { t, language, setLanguage } = useI18n();
   return (
     <section className="screen idle-screen" aria-labelledby="idle-title" data-testid="screen-idle">
@@ -38,6 +42,11 @@ export function IdleScreen(props: { readonly onEnterId: () => void; readonly log
           </button>
         ))}
       </div>
+      {props.highContrast ? (
+        <button type="button" className="button button-language button-contrast" aria-pressed={props.highContrast.on} onClick={props.highContrast.toggle}>
+          {t('display.highContrast')}
+        </button>
+      ) : null}
     </section>
   );
 }

@@ -1,18 +1,19 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { UsageError, type CliCommand } from '../cliCommand.js';
 import { parseOptions, requireOption } from '../parseOptions.js';
 import { readSecret } from '../secretInput.js';
+import { missingPepperProblem } from '../centralPepper.js';
 import { kioskPaths } from '../../store/index.js';
 
-/** Where a central store keeps its files when --db / --pepper-file are not given. */
+/**
+ * Where a central store keeps its files when --db / --pepper-file are not given: the embedded
+ * central store's own (the one `badgekiosk start` runs), so both open the same site.
+ */
 export function defaults(dataDir: string) {
-  return {
-    db: `sqlite:${kioskPaths(dataDir).embeddedCentralDb}`,
-    pepperFile: path.join(dataDir, 'central', 'secrets', 'pepper'),
-  };
+  const paths = kioskPaths(dataDir);
+  return { db: `sqlite:${paths.embeddedCentralDb}`, pepperFile: paths.pepper };
 }
 
 function parseListen(value: string): { host: string; port: number } {
@@ -27,9 +28,10 @@ export const centralServeCommand: CliCommand = {
   summary: 'Run the central store server (SQLite or PostgreSQL)',
   usage:
     'badgekiosk central [--db sqlite:PATH|postgres://USER@HOST:PORT/DB] --listen HOST:PORT [--tls-cert FILE --tls-key FILE] [--pepper-file FILE] [--directory-bind-password-file FILE] [--log-level LEVEL] [--live-channels-per-kiosk N]\n' +
-    '  --db defaults to sqlite:<data-dir>/central/central.sqlite; --pepper-file to <data-dir>/central/secrets/pepper\n' +
-    '  (every central process of one site must use the same pepper file). --live-channels-per-kiosk (default 3, 1 to 100):\n' +
-    '  live channels one kiosk token may hold; a newer one closes the oldest. Stops cleanly on SIGTERM or SIGINT.',
+    '  --db defaults to sqlite:<data-dir>/central/central.sqlite; --pepper-file to <data-dir>/secrets/pepper\n' +
+    '  (the embedded central store of badgekiosk start uses the same two; every central process of one site must use\n' +
+    '  the same pepper file). --live-channels-per-kiosk (default 3, 1 to 100): live channels one kiosk token may hold;\n' +
+    '  a newer one closes the oldest. Stops cleanly on SIGTERM or SIGINT.',
   async run(ctx, argv) {
     const { values } = parseOptions(argv, {
       db: { type: 'string' },
@@ -50,13 +52,20 @@ export const centralServeCommand: CliCommand = {
     const logLevel = values['log-level'] ?? 'info';
     if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) throw new UsageError(`Unknown --log-level ${logLevel}.`);
     const fallback = defaults(ctx.dataDir);
+    const db = values.db ?? fallback.db;
+    const pepperFile = values['pepper-file'] ?? fallback.pepperFile;
+    const problem = await missingPepperProblem(db, pepperFile);
+    if (problem) {
+      ctx.stderr.write(`${problem}\n`);
+      return 1;
+    }
     // Loaded on use: the server's packages (fastify, kysely, pg) cost every other command a second otherwise.
     const { startCentral } = await import('../../central/startCentral.js');
     const central = await startCentral({
-      db: values.db ?? fallback.db,
+      db,
       host,
       port,
-      pepperFile: values['pepper-file'] ?? fallback.pepperFile,
+      pepperFile,
       ...(values['directory-bind-password-file'] !== undefined ? { directoryBindPasswordFile: values['directory-bind-password-file'] } : {}),
       ...(values['tls-cert'] && values['tls-key'] ? { tls: { certFile: values['tls-cert'], keyFile: values['tls-key'] } } : {}),
       logLevel,

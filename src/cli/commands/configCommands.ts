@@ -1,14 +1,26 @@
 import { configKeyDefinition, defaultConfigValues, isConfigKeyName, shownConfigValue, validateConfigChange } from '../../core/index.js';
 import { UsageError, type CliCommand } from '../cliCommand.js';
 import { CLI_ACTOR, withCliKiosk } from '../cliKiosk.js';
-import { configListText, configRows } from '../output/configOutput.js';
+import { changedConfigKeys, configListText, configRows } from '../output/configOutput.js';
+import { closestConfigKey } from '../configKeySuggestion.js';
 import { parseOptions } from '../parseOptions.js';
 import { withChangeAuthority } from '../changeAuthority.js';
 
-/** The registry's own refusal for a key it does not know (the same words `config set` gives). */
+/** The registry's own refusal for a key it does not know, with the key it most likely meant. */
 function unknownKey(name: string): string {
   const refusal = validateConfigChange(name, '', defaultConfigValues());
-  return `${refusal.ok ? `Unknown configuration key ${name}.` : refusal.error}\n`;
+  const suggestion = closestConfigKey(name);
+  return `${refusal.ok ? `Unknown configuration key ${name}.` : refusal.error}${suggestion ? ` Did you mean ${suggestion}?` : ''}\n`;
+}
+
+/**
+ * `config set KEY VALUE` takes no options, so a value such as -1 is a value, not an unknown
+ * option (it is then refused, or not, by the key's own range). `--` is accepted before them.
+ */
+function keyAndValue(argv: readonly string[]): [string, string] {
+  const args = argv[0] === '--' ? argv.slice(1) : argv;
+  if (args.length !== 2 || args[0]!.startsWith('-')) throw new UsageError('Give a configuration key and a value.');
+  return [args[0]!, args[1]!];
 }
 
 export const configListCommand: CliCommand = {
@@ -18,8 +30,9 @@ export const configListCommand: CliCommand = {
   async run(ctx, argv) {
     const { values } = parseOptions(argv, { json: { type: 'boolean' } });
     return withCliKiosk(ctx.dataDir, async (kiosk) => {
-      const rows = configRows(kiosk.store.configValues());
-      ctx.stdout.write(values.json ? JSON.stringify(rows) + '\n' : configListText(rows));
+      const current = kiosk.store.configValues();
+      const rows = configRows(current);
+      ctx.stdout.write(values.json ? JSON.stringify(rows) + '\n' : configListText(rows, changedConfigKeys(current)));
       return 0;
     });
   },
@@ -49,9 +62,11 @@ export const configSetCommand: CliCommand = {
   summary: 'Change one configuration key (refused with the allowed range when invalid)',
   usage: 'badgekiosk config set KEY VALUE',
   async run(ctx, argv) {
-    const { positionals } = parseOptions(argv, {}, true);
-    if (positionals.length !== 2) throw new UsageError('Give a configuration key and a value.');
-    const [name, raw] = positionals as [string, string];
+    const [name, raw] = keyAndValue(argv);
+    if (!isConfigKeyName(name)) {
+      ctx.stderr.write(unknownKey(name));
+      return 1;
+    }
     return withChangeAuthority(ctx, async (authority) => {
       const result = authority.kind === 'local' ? authority.kiosk.store.setConfig(name, raw, CLI_ACTOR) : await authority.central.setConfig(name, raw);
       if (!result.ok) {

@@ -64,6 +64,15 @@ export const usersAddCommand: CliCommand = {
       pin: { type: 'string' },
     });
     const username = requireOption(values.username, '--username');
+    // Kiosks sign people in by Card/ID number only (no directory sign-in exists yet): without one,
+    // the user could never sign in, nor set a PIN, nor be reached by a card swipe.
+    if (!values['primary-card']?.trim() && !values['secondary-card']?.trim()) {
+      ctx.stderr.write(
+        `User not added: ${username.trim()} could never sign in without a Card/ID number; give --primary-card or --secondary-card ` +
+          '(no directory is configured through which the user could sign in and link a card).\n',
+      );
+      return 1;
+    }
     const item: UserCsvItem = {
       kind: 'record',
       record: {

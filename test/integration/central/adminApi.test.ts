@@ -227,7 +227,7 @@ describe.each(CENTRAL_BACKENDS)('central store administration API on %s', (backe
     for (const secret of [ADMIN.password, token, admin.cookie.split('=')[1]!, admin.csrfToken, ...hashes, '$argon2']) {
       expect(output.includes(secret) ? secret : null).toBeNull();
     }
-    const pepper = await readFile(`${dir}/central/secrets/pepper`);
+    const pepper = await readFile(`${dir}/secrets/pepper`);
     expect(output.includes(pepper.toString('base64'))).toBe(false);
   });
 

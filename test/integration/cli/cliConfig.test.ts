@@ -59,4 +59,28 @@ describe('badgekiosk config', { timeout: 120_000 }, () => {
       expect(result.stderr).toContain('Unknown configuration key "pin.colour"');
     }
   });
+
+  it('takes a negative value as a value, refused by the key\'s range (not as an unknown option)', async () => {
+    const refused = await fx.cli.run(['config', 'set', 'user.can-change-card-id.num-times-per-day', '-1']);
+    expect(refused).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'Invalid value "-1" for user.can-change-card-id.num-times-per-day: expected an integer from 0 to 100.\n',
+    });
+    expect((await fx.cli.run(['config', 'set', '--', 'kiosk.idle-timeout-seconds', '45'])).stdout).toBe('kiosk.idle-timeout-seconds = 45\n');
+  });
+
+  it('suggests the key a misspelled name most likely meant', async () => {
+    const typo = await fx.cli.run(['config', 'set', 'pin.min-lenght', '5']);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toMatch(/Unknown configuration key "pin\.min-lenght".* Did you mean pin\.min-length\?\n$/);
+    expect((await fx.cli.run(['config', 'get', 'default-language'])).stderr).toContain('Did you mean kiosk.default-language?');
+    expect((await fx.cli.run(['config', 'get', 'printer.colour'])).stderr).not.toContain('Did you mean');
+  });
+
+  it('marks only changed keys with *: an unset technician PIN hash is its default', async () => {
+    const list = (await fx.cli.run(['config', 'list'])).stdout;
+    expect(list).toMatch(/technician\.pin-hash\s+\(not set\)\n/);
+    expect(list).toMatch(/kiosk\.idle-timeout-seconds\s+45 \*\n/);
+  });
 });

@@ -162,6 +162,10 @@ describe('badgekiosk self-service commands enforce the kiosk rules', { timeout: 
     expect(kinds.at(-1)).toBe('user.add');
     expect(events.every((event) => event.username === 'alice')).toBe(true);
     expect(events.find((event) => event.code === 'daily-limit')).toMatchObject({ kind: 'card.regenerate', outcome: 'failure' });
+    // Cards and typed IDs masked alike, even 4-digit ones (alice's are 1001 and 2001): never the whole number.
+    const seen = events.map((event) => JSON.stringify(event)).join('\n');
+    expect(seen).toContain('"card":"…01"');
+    expect(seen).not.toMatch(/"card":"(1001|2001)"/);
     const text = await fx.cli.run(['audit', '--limit', '3']);
     expect(text.code).toBe(0);
     expect(text.stdout.trimEnd().split('\n')).toHaveLength(4);

@@ -41,15 +41,22 @@ describe('badgekiosk users', { timeout: 120_000 }, () => {
     const refused = await fx.cli.run(['users', 'add', '--username', 'bert', '--primary-card', '777']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toBe('User not added: the primary Card/ID number is already held by user alice\n');
-    const taken = await fx.cli.run(['users', 'add', '--username', 'alice']);
+    const taken = await fx.cli.run(['users', 'add', '--username', 'alice', '--primary-card', '4242']);
     expect(taken.code).toBe(1);
     expect(taken.stderr).toContain('username alice already exists');
   });
 
   it('refuses a PIN that fails the policy with the policy message', async () => {
-    const refused = await fx.cli.run(['users', 'add', '--username', 'carl', '--pin', '1234']);
+    const refused = await fx.cli.run(['users', 'add', '--username', 'carl', '--primary-card', '4343', '--pin', '1234']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^User not added: PIN refused: The PIN must not be a straight run of digits/);
+  });
+
+  it('refuses a user who could never sign in (no Card/ID number), saying why, adding nothing', async () => {
+    const refused = await fx.cli.run(['users', 'add', '--username', 'eve', '--pin', PINS[0]!]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^User not added: eve could never sign in without a Card\/ID number; give --primary-card or --secondary-card/);
+    expect(await fx.cli.run(['users', 'show', 'eve'])).toMatchObject({ code: 1, stderr: 'No user "eve".\n' });
   });
 
   it('reports a missing user with exit 1', async () => {

@@ -109,7 +109,7 @@ describe('badgekiosk start (the newcomer’s start)', () => {
     const count = spawnSync(process.execPath, ['-e', `const D=require('better-sqlite3');const db=new D(process.argv[1],{readonly:true});console.log(db.prepare('select count(*) n from users').get().n)`, path.join(dataDir, 'kiosk.sqlite')], { cwd: repoRoot, encoding: 'utf8' });
     expect(count.stdout.trim()).toBe('3');
     // Enrolled with the central store `start` runs itself: the CLI writes users there, not to the copy.
-    const add = spawnSync(process.execPath, [cli, '--data-dir', dataDir, 'users', 'add', '--username', 'zed'], { env: freshEnv(), encoding: 'utf8' });
+    const add = spawnSync(process.execPath, [cli, '--data-dir', dataDir, 'users', 'add', '--username', 'zed', '--primary-card', '0007770001'], { env: freshEnv(), encoding: 'utf8' });
     expect({ status: add.status, stderr: add.stderr }).toEqual({ status: 0, stderr: '' });
     expect(add.stdout).toContain('Users of this kiosk live in the central store `badgekiosk start` runs in this data directory');
   });
