@@ -47,6 +47,13 @@ module.exports = {
       to: { path: '^(src/(store|sync|central|host|cli|contract|devices)|renderer|electron)/' },
     },
     {
+      name: 'print-adapter',
+      comment: 'src/print (the IPP adapter for CUPS) builds on src/core and its IPP library only.',
+      severity: 'error',
+      from: { path: '^src/print/' },
+      to: { pathNot: ['^src/(print|core)/', '^node_modules/@sealsystems/ipp/'] },
+    },
+    {
       name: 'host-not-electron',
       comment: 'src/host is shared by Electron and web mode: it never imports Electron.',
       severity: 'error',

@@ -1,4 +1,5 @@
 import type { BooleanKey, ConfigKeyDefinition, EnumKey, IntegerKey, StringKey } from './configKey.js';
+import { PRINT_CONFIG_KEYS } from './printKeys.js';
 import { TECHNICIAN_CONFIG_KEYS } from './technicianKeys.js';
 
 function isIanaTimeZone(value: string): boolean {
@@ -61,6 +62,7 @@ export const CONFIG_KEYS = {
     check: isIanaTimeZone, description: 'Time zone of the site; its calendar day bounds the daily Card/ID change limit.',
   } satisfies StringKey as StringKey,
   ...TECHNICIAN_CONFIG_KEYS,
+  ...PRINT_CONFIG_KEYS,
 } as const;
 
 export type ConfigKeyName = keyof typeof CONFIG_KEYS;
