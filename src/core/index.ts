@@ -25,3 +25,5 @@ export * from './print/heldJobs.js';
 export * from './print/jobOwnership.js';
 export * from './print/printerCondition.js';
 export * from './print/printServer.js';
+export * from './print/printSetup.js';
+export * from './print/heldJobExpiry.js';

@@ -142,7 +142,7 @@ export async function guarded<T>(fn: () => Promise<T>): Promise<Result<T, PrintU
   try {
     return ok(await fn());
   } catch (error) {
-    if (error instanceof PrintServerUnavailable) return err(printUnavailable(error.reason));
+    if (error instanceof PrintServerUnavailable) return err(printUnavailable(`print server ${error.server}: ${error.reason}`));
     throw error;
   }
 }

@@ -1,0 +1,79 @@
+import {
+  createHeldJobs,
+  err,
+  expireHeldJobs,
+  ok,
+  printNotConfigured,
+  type Clock,
+  type HeldJobs,
+  type PrintNotConfigured,
+  type PrintTarget,
+  type PrintUnavailable,
+  type RandomSource,
+  type Result,
+} from '../../core/index.js';
+import { createIppPrintServer } from '../../print/ippPrintServer.js';
+import { printCredentialsFile, readPrintCredentials } from '../../store/printCredentialsFile.js';
+import { SqlitePrintSetup } from '../../store/sqlitePrintSetup.js';
+import type { KioskStore } from '../../store/index.js';
+
+export interface LocalPrintOptions {
+  readonly store: KioskStore;
+  /** kioskPaths(dataDir).secretsDir: where print server credentials are kept. */
+  readonly secretsDir: string;
+  readonly clock: Clock;
+  readonly random: RandomSource;
+  readonly kioskId: string | null;
+}
+
+/** Print release of a standalone kiosk: it talks to CUPS itself, with the setup in its own store. */
+export interface LocalPrint {
+  readonly setup: SqlitePrintSetup;
+  readonly heldJobs: HeldJobs;
+  /** This kiosk's release printer and its server's follow-me queues, or what is missing. */
+  target(): Promise<Result<PrintTarget, PrintNotConfigured>>;
+  /** One expiry sweep with the configured timeout over the release printer and the follow-me queues. */
+  expire(): Promise<Result<readonly number[], PrintUnavailable | PrintNotConfigured>>;
+}
+
+export function openLocalPrint(options: LocalPrintOptions): LocalPrint {
+  const { store, clock, random, kioskId } = options;
+  const setup = new SqlitePrintSetup(store, clock, random);
+  const heldJobs = createHeldJobs({ clock, random, kioskId, audit: (event) => store.uow.transaction((repos) => repos.audit.append(event)) });
+
+  const target = async (): Promise<Result<PrintTarget, PrintNotConfigured>> => {
+    const printer = setup.releasePrinter();
+    if (!printer) return err(printNotConfigured(setup.servers().length === 0 ? 'server' : 'printer'));
+    const server = setup.server(printer.server);
+    if (!server) return err(printNotConfigured('server'));
+    const credentials = server.hasCredentials ? await readPrintCredentials(printCredentialsFile(options.secretsDir, server.name)) : undefined;
+    return ok({
+      server: createIppPrintServer({ name: server.name, url: server.url, ...(credentials ?? {}) }),
+      releaseQueue: printer.queue,
+      followMeQueues: server.followMeQueues,
+    });
+  };
+
+  return {
+    setup,
+    heldJobs,
+    target,
+    async expire() {
+      const found = await target();
+      if (!found.ok) return found;
+      const { server, releaseQueue, followMeQueues } = found.value;
+      return expireHeldJobs(
+        {
+          clock,
+          random,
+          kioskId,
+          wasExpired: (name, jobId) => setup.wasExpired(name, jobId),
+          remember: (name, jobId, audit) => void setup.recordExpired(name, jobId, audit),
+        },
+        server,
+        [...new Set([releaseQueue, ...followMeQueues])],
+        store.configValues()['print.held-job-timeout-minutes'],
+      );
+    },
+  };
+}
