@@ -9,6 +9,7 @@ import { buildCentralServer, REDACTED_HEADERS, type CentralServer, type CentralS
 import { ensureSite } from './services/siteIdentity.js';
 import type { CentralStorage } from './storage/centralStorage.js';
 import { openCentralStorage } from './storage/openCentralStorage.js';
+import { startPrintExpirySweeper } from './services/printExpirySweeper.js';
 
 export interface StartCentralOptions {
   /** `sqlite:PATH` or `postgres://…` */
@@ -60,6 +61,7 @@ export async function startCentral(options: StartCentralOptions): Promise<Runnin
       ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     });
     await server.app.listen({ host: options.host, port: options.port });
+    const stopSweeper = startPrintExpirySweeper(ctx, server.app.log);
     const port = (server.app.server.address() as AddressInfo).port;
     const host = options.host.includes(':') ? `[${options.host}]` : options.host;
     let closing: Promise<void> | null = null;
@@ -70,6 +72,7 @@ export async function startCentral(options: StartCentralOptions): Promise<Runnin
       server,
       close() {
         closing ??= (async () => {
+          stopSweeper();
           try {
             await server.app.close();
           } finally {

@@ -27,3 +27,4 @@ export * from './print/printerCondition.js';
 export * from './print/printServer.js';
 export * from './print/printSetup.js';
 export * from './print/heldJobExpiry.js';
+export * from './print/kioskPrint.js';

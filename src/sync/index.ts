@@ -4,3 +4,4 @@ export { connectEmbeddedKiosk, type EmbeddedConnection } from './embeddedEnrollm
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './retryBackoff.js';
 export { CENTRAL_UNREACHABLE_MESSAGE, createSyncClient, type SyncClient, type SyncClientOptions } from './syncClient.js';
 export type { SyncEvent, SyncState, SyncStatus } from './syncStatus.js';
+export { centralKioskPrint } from './centralPrintClient.js';

@@ -32,7 +32,7 @@ export async function startPrintRig(): Promise<PrintRig> {
   const server = createIppPrintServer({ name: 'cups-test', url: cups.url, timeoutMs: 5000 });
   const target: PrintTarget = { server, releaseQueue: 'lobby', followMeQueues: ['followme'] };
   const audit: AuditEvent[] = [];
-  const heldJobs = createHeldJobs({ clock: systemClock, random: cryptoRandomSource, kioskId: 'kiosk-lobby', audit: (event) => audit.push(event) });
+  const heldJobs = createHeldJobs({ clock: systemClock, random: cryptoRandomSource, kioskId: 'kiosk-lobby', audit: (event) => void audit.push(event) });
   const size = (printer: AppSocketPrinter) => printer.receivedText().length;
   return {
     cups,

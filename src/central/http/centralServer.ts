@@ -7,11 +7,13 @@ import type { CentralContext } from '../centralContext.js';
 import { registerAdminAuditRoutes } from './adminAuditRoutes.js';
 import { registerAdminConfigRoutes } from './adminConfigRoutes.js';
 import { registerAdminKioskRoutes } from './adminKioskRoutes.js';
+import { registerAdminPrintRoutes } from './adminPrintRoutes.js';
 import { registerAdminSessionRoutes } from './adminSessionRoutes.js';
 import { registerAdminTechnicianRoutes } from './adminTechnicianRoutes.js';
 import { registerAdminUserRoutes } from './adminUserRoutes.js';
 import { installErrorHandler } from './errorReplies.js';
 import { registerHealthRoutes } from './healthRoutes.js';
+import { registerKioskPrintRoutes } from './kioskPrintRoutes.js';
 import { registerKioskRoutes } from './kioskRoutes.js';
 import { LiveChannels } from './liveChannels.js';
 import { rateLimits, type RateLimits } from './rateLimits.js';
@@ -79,6 +81,8 @@ export async function buildCentralServer(ctx: CentralContext, options: CentralSe
   registerAdminKioskRoutes(app, ctx, live);
   registerAdminAuditRoutes(app, ctx);
   registerAdminTechnicianRoutes(app, ctx);
+  registerKioskPrintRoutes(app, ctx, limits);
+  registerAdminPrintRoutes(app, ctx);
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { rateLimit: false } }, async () => app.swagger());
 
   await app.ready();

@@ -21,6 +21,9 @@ export interface CentralTables {
   admin_tokens: AdminTokensTable;
   schema_migrations: SchemaMigrationsTable;
   kiosk_reader_profiles: KioskReaderProfilesTable;
+  print_servers: PrintServersTable;
+  kiosk_release_printers: KioskReleasePrintersTable;
+  print_expired: PrintExpiredTable;
 }
 
 export interface SiteTable {
@@ -163,4 +166,26 @@ export interface SchemaMigrationsTable {
   version: number;
   name: string;
   applied_at: number;
+}
+
+export interface PrintServersTable {
+  name: string;
+  url: string;
+  /** JSON array of follow-me queue names. */
+  follow_me: string;
+  /** Username and password sealed with the pepper-derived key (printCredentials.ts); null for none. */
+  credentials: string | null;
+  created_at: number;
+}
+
+export interface KioskReleasePrintersTable {
+  kiosk_id: string;
+  server: string;
+  queue: string;
+}
+
+export interface PrintExpiredTable {
+  server: string;
+  job_id: number;
+  expired_at: number;
 }

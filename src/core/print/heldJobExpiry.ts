@@ -11,9 +11,9 @@ export interface ExpiryDeps {
   readonly random: RandomSource;
   readonly kioskId: string | null;
   /** Whether this job was expired before (the sweep's memory survives restarts). */
-  wasExpired(server: string, jobId: number): boolean;
+  wasExpired(server: string, jobId: number): boolean | Promise<boolean>;
   /** Remembers the job with its `print.expired` audit row, in one transaction. */
-  remember(server: string, jobId: number, audit: AuditEvent): void;
+  remember(server: string, jobId: number, audit: AuditEvent): void | Promise<void>;
 }
 
 /**
@@ -29,11 +29,12 @@ export async function expireHeldJobs(
 ): Promise<Result<readonly number[], PrintUnavailable>> {
   return guarded(async () => {
     const cutoff = deps.clock.now() - timeoutMinutes * 60_000;
-    const old = (await server.heldJobs(queues)).filter((job) => job.submittedAt < cutoff && !deps.wasExpired(server.name, job.id));
+    const old = (await server.heldJobs(queues)).filter((job) => job.submittedAt < cutoff);
     const expired: number[] = [];
     for (const job of old) {
+      if (await deps.wasExpired(server.name, job.id)) continue;
       const result = await server.cancelJob(job);
-      deps.remember(server.name, job.id, expiredEvent(deps, server.name, job, result, timeoutMinutes));
+      await deps.remember(server.name, job.id, expiredEvent(deps, server.name, job, result, timeoutMinutes));
       if (result === 'done') expired.push(job.id);
     }
     return expired;

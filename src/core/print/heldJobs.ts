@@ -35,8 +35,8 @@ export interface HeldJobsDeps {
   readonly clock: Clock;
   readonly random: RandomSource;
   readonly kioskId: string | null;
-  /** Persists one audit row (its own transaction). */
-  readonly audit: (event: AuditEvent) => void;
+  /** Persists one audit row (its own transaction); the central store's is asynchronous. */
+  readonly audit: (event: AuditEvent) => void | Promise<void>;
 }
 
 export interface HeldJobs {
@@ -76,7 +76,7 @@ export function createHeldJobs(deps: HeldJobsDeps): HeldJobs {
       : { jobId, outcome: 'refused', reason: 'unknown-job' };
   };
 
-  const record = (kind: 'print.release' | 'print.delete', user: PrintUser, target: PrintTarget, job: PrintJob, outcome: JobOutcome) =>
+  const record = async (kind: 'print.release' | 'print.delete', user: PrintUser, target: PrintTarget, job: PrintJob, outcome: JobOutcome) =>
     deps.audit(
       auditEvent({
         id: deps.random.uuid(),
@@ -119,7 +119,7 @@ export function createHeldJobs(deps: HeldJobsDeps): HeldJobs {
         const outcome: JobOutcome = done
           ? { jobId, outcome: kind === 'print.release' ? 'released' : 'deleted' }
           : { jobId, outcome: 'already-gone' };
-        record(kind, user, target, job, outcome);
+        await record(kind, user, target, job, outcome);
         outcomes.push(outcome);
       }
       return outcomes;

@@ -6,6 +6,7 @@ import {
   printNotConfigured,
   type Clock,
   type HeldJobs,
+  type KioskPrint,
   type PrintNotConfigured,
   type PrintTarget,
   type PrintUnavailable,
@@ -32,6 +33,8 @@ export interface LocalPrint {
   readonly heldJobs: HeldJobs;
   /** This kiosk's release printer and its server's follow-me queues, or what is missing. */
   target(): Promise<Result<PrintTarget, PrintNotConfigured>>;
+  /** The KioskPrint port for this kiosk's screen and CLI. */
+  readonly kioskPrint: KioskPrint;
   /** One expiry sweep with the configured timeout over the release printer and the follow-me queues. */
   expire(): Promise<Result<readonly number[], PrintUnavailable | PrintNotConfigured>>;
 }
@@ -54,9 +57,31 @@ export function openLocalPrint(options: LocalPrintOptions): LocalPrint {
     });
   };
 
+  const withTarget = async <T>(fn: (found: PrintTarget) => Promise<Result<T, PrintUnavailable>>): Promise<Result<T, PrintUnavailable | PrintNotConfigured>> => {
+    const found = await target();
+    return found.ok ? fn(found.value) : found;
+  };
+  const kioskPrint: KioskPrint = {
+    list: (user) => withTarget(async (t) => {
+      const listed = await heldJobs.list(user, t);
+      return listed.ok ? ok({ jobs: listed.value, printer: t.releaseQueue }) : listed;
+    }),
+    release: (user, selection) => withTarget(async (t) => {
+      const condition = await heldJobs.printer(t);
+      if (!condition.ok) return condition;
+      const released = await heldJobs.release(user, t, selection);
+      return released.ok ? ok({ outcomes: released.value, condition: condition.value }) : released;
+    }),
+    delete: (user, selection) => withTarget(async (t) => {
+      const deleted = await heldJobs.delete(user, t, selection);
+      return deleted.ok ? ok({ outcomes: deleted.value, condition: null }) : deleted;
+    }),
+  };
+
   return {
     setup,
     heldJobs,
+    kioskPrint,
     target,
     async expire() {
       const found = await target();

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { CentralDialect } from './columnTypes.js';
 import { up as m001 } from './m001Initial.js';
 import { up as m002 } from './m002KioskReaderProfiles.js';
+import { up as m003 } from './m003PrintRelease.js';
 
 export interface CentralMigration {
   readonly version: number;
@@ -13,6 +14,7 @@ export interface CentralMigration {
 export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [
   { version: 1, name: 'initial', up: m001 },
   { version: 2, name: 'kiosk-reader-profiles', up: m002 },
+  { version: 3, name: 'print-release', up: m003 },
 ];
 
 export const LATEST_CENTRAL_SCHEMA = CENTRAL_MIGRATIONS[CENTRAL_MIGRATIONS.length - 1]!.version;
