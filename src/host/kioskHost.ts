@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import type { ContractResult, KioskEvent, KioskState, ReaderStatus, SyncStatus } from '../contract/index.js';
 import { contractError } from '../contract/index.js';
-import type { ConfigSource, SelfService } from '../core/index.js';
+import type { ConfigSource, KioskPrint, SelfService } from '../core/index.js';
+import { printHandlers } from './print/printHandlers.js';
 import { SessionController } from './sessionController.js';
 import { dispatchMethod, type MethodHandlers } from './methodDispatch.js';
 import { ReaderBoard, type HostCardSource, type ReaderInfo } from './readerBoard.js';
@@ -18,6 +19,8 @@ export interface KioskHostDeps {
   readonly sync?: SyncStatus;
   /** Technician mode (reader set-up); without it the technician calls answer not-found. */
   readonly technician?: TechnicianHostDeps;
+  /** Print release for the signed-in user; without it the print calls answer not-configured. */
+  readonly print?: KioskPrint;
 }
 
 export type KioskEventListener = (event: KioskEvent) => void;
@@ -127,6 +130,7 @@ export function createKioskHost(deps: KioskHostDeps): KioskHost {
     logout: () => session.logout(),
     cancel: () => session.cancel(),
     ...(technician ? technicianHandlers(technician, () => session.state().phase === 'idle') : unavailableTechnicianHandlers()),
+    ...printHandlers({ ...(deps.print ? { print: deps.print } : {}), config: deps.config, logger: deps.logger, signedInUser: () => session.signedInUser(), touch: () => session.touch() }),
   };
 
   let closed = false;

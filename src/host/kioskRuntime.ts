@@ -7,6 +7,7 @@ import { readEnrollment } from '../sync/index.js';
 import { DEMO_CENTRAL_SEEDED_KEY, DEMO_SEEDED_KEY, demoUserRows, demoUsersTable } from './demoUsers.js';
 import { createKioskHost, type KioskHost } from './kioskHost.js';
 import { DeferredCentralAuthority, STANDALONE_SYNC, openKioskSyncLink, type CentralMode, type KioskSyncLink } from './kioskSyncLink.js';
+import { runtimeKioskPrint } from './print/runtimeKioskPrint.js';
 import type { HostCardSource, ReaderInfo } from './readerBoard.js';
 import { technicianHostDeps } from './technician/technicianWiring.js';
 
@@ -113,6 +114,7 @@ export async function openKioskRuntime(options: KioskRuntimeOptions): Promise<Ki
       keyboardWedge: options.keyboardWedge ?? true,
       sync: initialSync,
       technician: technicianHostDeps(store, hasher, options.serialPaths ?? []),
+      print: runtimeKioskPrint(store, paths.dataDir),
     });
     let stopStatus = () => undefined as unknown;
     const linked = linking.then(

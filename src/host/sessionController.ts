@@ -51,6 +51,12 @@ export class SessionController {
     });
   }
 
+  /** The signed-in user's id and username (print release acts for them), or undefined. */
+  signedInUser(): { readonly id: string; readonly username: string } | undefined {
+    const s = this.session;
+    return s.phase === 'signed-in' ? { id: s.userId, username: s.user.username } : undefined;
+  }
+
   state(): SessionState {
     const s = this.session;
     switch (s.phase) {

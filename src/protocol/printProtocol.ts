@@ -75,7 +75,7 @@ export const printRefusalSchema = z.object({
 });
 
 export const heldJobsResponseSchema = z.object({ jobs: z.array(heldJobWireSchema), printer: z.object({ server: z.string(), queue: z.string() }) });
-export const jobActionResponseSchema = z.object({ outcomes: z.array(jobOutcomeSchema), printer: printerConditionSchema.nullable() });
+export const jobActionResponseSchema = z.object({ outcomes: z.array(jobOutcomeSchema), printer: printerConditionSchema.nullable(), queue: z.string() });
 
 export type PrintServerCreate = z.infer<typeof printServerCreateSchema>;
 export type JobActionRequest = z.infer<typeof jobActionRequestSchema>;

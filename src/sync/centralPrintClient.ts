@@ -37,7 +37,7 @@ export function centralKioskPrint(client: CentralHttpClient, options: { readonly
   };
   const action = (kind: 'release' | 'delete') => async (user: { id: string }, selection: { all: true } | { jobIds: readonly number[] }) => {
     const answer = await call('POST', `/api/v1/kiosk/print/${kind}`, jobActionResponseSchema, { userId: user.id, selection: 'all' in selection ? { all: true } : { jobIds: [...selection.jobIds] } });
-    return answer.ok ? ok({ outcomes: answer.value.outcomes, condition: answer.value.printer }) : answer;
+    return answer.ok ? ok({ outcomes: answer.value.outcomes, condition: answer.value.printer, printer: answer.value.queue }) : answer;
   };
   return {
     async list(user) {

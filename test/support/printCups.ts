@@ -4,7 +4,6 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { freePort } from './centralProcess.js';
 
 /**
  * A private CUPS server for one test file (stack.md §3h, §3i): cupsd -f from its own configuration
@@ -52,7 +51,7 @@ export async function startTestCups(): Promise<TestCups> {
   const spool = path.join(dir, 'spool');
   const folders = [etc, spool, path.join(spool, 'tmp'), path.join(dir, 'cache'), path.join(dir, 'run'), path.join(dir, 'log'), path.join(etc, 'ppd')];
   for (const folder of folders) mkdirSync(folder, { recursive: true });
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   writeFileSync(path.join(etc, 'cups-files.conf'), cupsFilesConf(dir));
   writeFileSync(path.join(etc, 'cupsd.conf'), cupsdConf(dir, port));
   const lp = { uid: idOf('-u', 'lp'), gid: idOf('-g', 'lp') };
@@ -180,6 +179,15 @@ function cupsdConf(dir: string, port: number): string {
 
 function idOf(flag: '-u' | '-g', user: string): number {
   return Number(execFileSync('id', [flag, user]).toString().trim());
+}
+
+/** A port free on loopback now (this file is also used by bench/, which cannot load centralProcess.ts). */
+async function freeLoopbackPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return typeof address === 'object' && address ? address.port : 0;
 }
 
 async function accepts(port: number): Promise<boolean> {

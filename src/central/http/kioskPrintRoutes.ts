@@ -84,7 +84,7 @@ export function registerKioskPrintRoutes(app: FastifyInstance, ctx: CentralConte
       if (condition && !condition.ok) return refuse(reply, condition.error);
       const result = action === 'release' ? await heldJobs.release(found.user, found.target, request.body.selection) : await heldJobs.delete(found.user, found.target, request.body.selection);
       if (!result.ok) return refuse(reply, result.error);
-      return { outcomes: [...result.value], printer: condition?.ok ? wireCondition(condition.value) : null };
+      return { outcomes: [...result.value], printer: condition?.ok ? wireCondition(condition.value) : null, queue: found.target.releaseQueue };
     });
   }
 

@@ -16,6 +16,8 @@ export interface KioskJobAction {
   readonly outcomes: readonly JobOutcome[];
   /** Read before a release (null for delete): the printer's state in words. */
   readonly condition: PrinterCondition | null;
+  /** The release printer's queue name, for "Sent to PRINTER". */
+  readonly printer: string;
 }
 
 /**

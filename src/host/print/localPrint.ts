@@ -70,11 +70,11 @@ export function openLocalPrint(options: LocalPrintOptions): LocalPrint {
       const condition = await heldJobs.printer(t);
       if (!condition.ok) return condition;
       const released = await heldJobs.release(user, t, selection);
-      return released.ok ? ok({ outcomes: released.value, condition: condition.value }) : released;
+      return released.ok ? ok({ outcomes: released.value, condition: condition.value, printer: t.releaseQueue }) : released;
     }),
     delete: (user, selection) => withTarget(async (t) => {
       const deleted = await heldJobs.delete(user, t, selection);
-      return deleted.ok ? ok({ outcomes: deleted.value, condition: null }) : deleted;
+      return deleted.ok ? ok({ outcomes: deleted.value, condition: null, printer: t.releaseQueue }) : deleted;
     }),
   };
 

@@ -104,6 +104,7 @@ describe.each(CENTRAL_BACKENDS)('print release through the central store on %s',
       value: {
         outcomes: [{ jobId: id, outcome: 'released' }, { jobId: bobs, outcome: 'refused', reason: 'unknown-job' }],
         condition: { kind: 'ready', message: 'lobby is ready.', reasons: [] },
+        printer: 'lobby',
       },
     });
     await rig.lobby.waitForJobs(before + 1);
@@ -118,7 +119,7 @@ describe.each(CENTRAL_BACKENDS)('print release through the central store on %s',
   it('delete never prints; an unknown user is refused', async () => {
     const id = await rig.cups.submit({ queue: 'followme', user: 'bob', title: 'central: delete', body: 'CENTRAL-DELETE\n' });
     const printed = rig.printed();
-    expect(await annex.delete(bob, { all: true })).toMatchObject({ ok: true, value: { outcomes: expect.arrayContaining([{ jobId: id, outcome: 'deleted' }]), condition: null } });
+    expect(await annex.delete(bob, { all: true })).toMatchObject({ ok: true, value: { outcomes: expect.arrayContaining([{ jobId: id, outcome: 'deleted' }]), condition: null, printer: 'annex' } });
     expect(rig.printed()).toEqual(printed);
     expect(await lobby.list({ id: 'no-such-user', username: 'x' })).toMatchObject({ ok: false, error: { code: 'print-unavailable' } });
   });

@@ -1,0 +1,25 @@
+import type { KioskPrint } from '../../core/index.js';
+import { cryptoRandomSource, kioskPaths, systemClock, type KioskStore } from '../../store/index.js';
+import { CentralHttpClient, centralKioskPrint, fileTokenStore, readEnrollment } from '../../sync/index.js';
+import { openLocalPrint } from './localPrint.js';
+
+/**
+ * The kiosk's print release, decided at each call because enrollment (and the embedded central
+ * store's port) can change while the kiosk runs: an enrolled kiosk asks its central store, a
+ * standalone one talks to CUPS with the setup in its own store.
+ */
+export function runtimeKioskPrint(store: KioskStore, dataDir: string): KioskPrint {
+  const local = openLocalPrint({ store, secretsDir: kioskPaths(dataDir).secretsDir, clock: systemClock, random: cryptoRandomSource, kioskId: null }).kioskPrint;
+  const tokens = fileTokenStore(dataDir);
+  const current = async (): Promise<KioskPrint> => {
+    const enrollment = readEnrollment(store);
+    if (!enrollment) return local;
+    const token = await tokens.read();
+    return centralKioskPrint(new CentralHttpClient({ baseUrl: enrollment.centralUrl, ...(token ? { token } : {}) }), { timeoutMs: 8000 });
+  };
+  return {
+    list: async (user) => (await current()).list(user),
+    release: async (user, selection) => (await current()).release(user, selection),
+    delete: async (user, selection) => (await current()).delete(user, selection),
+  };
+}
