@@ -13,6 +13,7 @@ const MODULES: readonly { readonly file: string; readonly run: string }[] = [
   { file: 'kiosk.ts', run: 'runKioskBench' },
   { file: 'kioskUi.ts', run: 'runKioskUiBench' },
   { file: 'central.ts', run: 'runCentralBench' },
+  { file: 'printRelease.ts', run: 'runPrintReleaseBench' },
 ];
 
 const only = new Set(process.argv.slice(2));

@@ -1,6 +1,6 @@
 /// <reference path="./sealsystemsIpp.d.ts" />
 import ipp, { type IppMessage, type IppResponse } from '@sealsystems/ipp';
-import { PrintServerUnavailable, type PrintJob, type PrintServer } from '../core/index.js';
+import { jobBelongsTo, PrintServerUnavailable, type PrintJob, type PrintServer } from '../core/index.js';
 import { groupsOf, JOB_ATTRIBUTES, PRINTER_ATTRIBUTES, printerStatusFromIpp, printJobFromIpp } from './ippJobAttributes.js';
 
 export interface IppPrintServerOptions {
@@ -15,6 +15,7 @@ export interface IppPrintServerOptions {
   readonly timeoutMs?: number;
 }
 
+const OWNER_ATTRIBUTES = ['job-id', 'job-originating-user-name', 'job-state'] as const;
 // Answers that mean "that job is not (or no longer) there to act on", as opposed to a server fault.
 const GONE = new Set(['client-error-not-found', 'client-error-not-possible', 'client-error-gone']);
 // Without credentials, CUPS's default policy lets a job's owner act on it when the request names them.
@@ -64,33 +65,41 @@ export function createIppPrintServer(options: IppPrintServerOptions): PrintServe
     return 'done';
   };
 
+const jobById = async (id: number): Promise<PrintJob | undefined> => {
+    const response = await execute(`/jobs/${id}`, 'Get-Job-Attributes', {
+      'operation-attributes-tag': { 'job-uri': jobUri(id), 'requesting-user-name': requester(), 'requested-attributes': [...JOB_ATTRIBUTES] },
+    });
+    if (response.statusCode === 'client-error-not-found') return undefined;
+    const [group] = groupsOf(expectOk('Get-Job-Attributes', response)['job-attributes-tag']);
+    return group ? printJobFromIpp(group) : undefined;
+  };
+
   return {
     name: options.name,
-    async heldJobs(queues) {
-      const perQueue = await Promise.all(
-        queues.map(async (queue) => {
-          const response = await execute(`/printers/${encodeURIComponent(queue)}`, 'Get-Jobs', {
-            'operation-attributes-tag': {
-              'requesting-user-name': requester(),
-              'which-jobs': 'not-completed',
-              'requested-attributes': [...JOB_ATTRIBUTES],
-            },
-          });
-          // A queue that does not exist (renamed or deleted by the administrator) holds no jobs for anyone.
-          if (response.statusCode === 'client-error-not-found') return [];
-          return groupsOf(expectOk('Get-Jobs', response)['job-attributes-tag']).map(printJobFromIpp);
-        }),
-      );
-      return perQueue.flat().filter((job): job is PrintJob => job !== undefined && job.state === 'pending-held');
+    async heldJobs(queues, owner) {
+      const listing = async (queue: string, attributes: readonly string[]) => {
+        const response = await execute(`/printers/${encodeURIComponent(queue)}`, 'Get-Jobs', {
+          'operation-attributes-tag': { 'requesting-user-name': requester(), 'which-jobs': 'not-completed', 'requested-attributes': [...attributes] },
+        });
+        // A queue that does not exist (renamed or deleted by the administrator) holds no jobs for anyone.
+        if (response.statusCode === 'client-error-not-found') return [];
+        return groupsOf(expectOk('Get-Jobs', response)['job-attributes-tag']);
+      };
+      if (owner === undefined) {
+        const perQueue = await Promise.all(queues.map((queue) => listing(queue, JOB_ATTRIBUTES)));
+        return perQueue.flat().map(printJobFromIpp).filter((job): job is PrintJob => job !== undefined && job.state === 'pending-held');
+      }
+      // One user's jobs among thousands: CUPS's my-jobs filter matches the exact name only (no
+      // DOMAIN\user, no user@realm), so list ids and owners alone, then fetch the few that match.
+      const perQueue = await Promise.all(queues.map((queue) => listing(queue, OWNER_ATTRIBUTES)));
+      const ids = perQueue
+        .flat()
+        .filter((group) => group['job-state'] === 'pending-held' && jobBelongsTo(String(group['job-originating-user-name'] ?? ''), owner))
+        .map((group) => Number(group['job-id']));
+      const jobs = await Promise.all(ids.map(jobById));
+      return jobs.filter((job): job is PrintJob => job !== undefined && job.state === 'pending-held');
     },
-    async job(id) {
-      const response = await execute(`/jobs/${id}`, 'Get-Job-Attributes', {
-        'operation-attributes-tag': { 'job-uri': jobUri(id), 'requesting-user-name': requester(), 'requested-attributes': [...JOB_ATTRIBUTES] },
-      });
-      if (response.statusCode === 'client-error-not-found') return undefined;
-      const [group] = groupsOf(expectOk('Get-Job-Attributes', response)['job-attributes-tag']);
-      return group ? printJobFromIpp(group) : undefined;
-    },
+    job: jobById,
     moveJob: (job, toQueue) => jobOperation('CUPS-Move-Job', job, { 'job-attributes-tag': { 'job-printer-uri': printerUri(toQueue) } }),
     releaseJob: (job) => jobOperation('Release-Job', job),
     cancelJob: (job) => jobOperation('Cancel-Job', job),

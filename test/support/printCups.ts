@@ -214,7 +214,7 @@ export interface AppSocketPrinter {
   receivedText(): string;
   /** Resolves when `count` connections have finished, or fails after timeoutMs naming what arrived. */
   waitForJobs(count: number, timeoutMs?: number): Promise<readonly Buffer[]>;
-  /** Resolves at the first byte of the next connection (for benches): epoch ms of its arrival. */
+  /** Resolves at the first byte of the next connection (for benches): performance.now() of its arrival. */
   nextFirstByte(): Promise<number>;
   close(): Promise<void>;
 }
@@ -230,7 +230,7 @@ export async function startAppSocketPrinter(): Promise<AppSocketPrinter> {
     const chunks: Buffer[] = [];
     open.add(chunks);
     socket.on('data', (chunk: Buffer) => {
-      if (chunks.length === 0) for (const waiter of firstByteWaiters.splice(0)) waiter(Date.now());
+      if (chunks.length === 0) for (const waiter of firstByteWaiters.splice(0)) waiter(performance.now());
       chunks.push(chunk);
     });
     socket.on('error', () => undefined);

@@ -61,19 +61,30 @@ export function createHeldJobs(deps: HeldJobsDeps): HeldJobs {
 
   const usersHeldJobs = async (user: PrintUser, target: PrintTarget): Promise<readonly PrintJob[]> => {
     const queues = queuesOf(target);
-    const jobs = await target.server.heldJobs(queues);
+    const jobs = await target.server.heldJobs(queues, user.username);
     return jobs
       .filter((job) => job.state === 'pending-held' && queues.includes(job.queue) && jobBelongsTo(job.owner, user.username))
       .sort((a, b) => b.submittedAt - a.submittedAt || b.id - a.id);
   };
 
-  /** A named id that is not among the user's held jobs: already gone if it was theirs, else unknown. */
-  const notHeld = async (user: PrintUser, target: PrintTarget, jobId: number): Promise<JobOutcome> => {
-    const job = await target.server.job(jobId);
+  /** What a named id is to this user here: their held job, their job no longer held, or unknown (someone else's included). */
+  const classify = (user: PrintUser, target: PrintTarget, jobId: number, job: PrintJob | undefined): PrintJob | JobOutcome => {
     const wasTheirs = job !== undefined && jobBelongsTo(job.owner, user.username) && queuesOf(target).includes(job.queue);
-    return wasTheirs && job.state !== 'pending-held' && job.state !== 'pending'
+    if (wasTheirs && job.state === 'pending-held') return job;
+    return wasTheirs && job.state !== 'pending'
       ? { jobId, outcome: 'already-gone' }
       : { jobId, outcome: 'refused', reason: 'unknown-job' };
+  };
+
+  /**
+   * The jobs an action is for: all of the user's held jobs (one listing), or each named id looked
+   * up by itself, which costs one small request per id instead of listing every held job.
+   */
+  const selected = async (user: PrintUser, target: PrintTarget, selection: JobSelection): Promise<Array<PrintJob | JobOutcome>> => {
+    if ('all' in selection) return [...(await usersHeldJobs(user, target))];
+    const ids = [...new Set(selection.jobIds)];
+    const jobs = await Promise.all(ids.map((id) => target.server.job(id)));
+    return ids.map((id, i) => classify(user, target, id, jobs[i]));
   };
 
   const record = async (kind: 'print.release' | 'print.delete', user: PrintUser, target: PrintTarget, job: PrintJob, outcome: JobOutcome) =>
@@ -105,16 +116,13 @@ export function createHeldJobs(deps: HeldJobsDeps): HeldJobs {
     perform: (job: PrintJob) => Promise<'done' | 'gone'>,
   ): Promise<Result<readonly JobOutcome[], PrintUnavailable>> =>
     guarded(async () => {
-      const held = await usersHeldJobs(user, target);
-      const byId = new Map(held.map((job) => [job.id, job]));
-      const ids = 'all' in selection ? held.map((job) => job.id) : [...new Set(selection.jobIds)];
       const outcomes: JobOutcome[] = [];
-      for (const jobId of ids) {
-        const job = byId.get(jobId);
-        if (!job) {
-          outcomes.push(await notHeld(user, target, jobId));
+      for (const job of await selected(user, target, selection)) {
+        if ('outcome' in job) {
+          outcomes.push(job);
           continue;
         }
+        const jobId = job.id;
         const done = (await perform(job)) === 'done';
         const outcome: JobOutcome = done
           ? { jobId, outcome: kind === 'print.release' ? 'released' : 'deleted' }

@@ -9,8 +9,12 @@ import type { PrinterStatus } from './printerCondition.js';
 export interface PrintServer {
   /** The administrator's name for the server, for messages and audit rows. */
   readonly name: string;
-  /** Held jobs (state pending-held) of every owner on the named queues, in no particular order. */
-  heldJobs(queues: readonly string[]): Promise<readonly PrintJob[]>;
+  /**
+   * Held jobs (state pending-held) on the named queues, in no particular order: every owner's, or
+   * with `owner`, at least those whose owner matches it by jobBelongsTo (an adapter may narrow
+   * the listing on the server; the domain filters again).
+   */
+  heldJobs(queues: readonly string[], owner?: string): Promise<readonly PrintJob[]>;
   /** One job in any state, or undefined when the server has no such job. */
   job(id: number): Promise<PrintJob | undefined>;
   /** CUPS-Move-Job: the job keeps its id and its hold. 'gone' when it no longer exists or is no longer pending. */

@@ -67,9 +67,9 @@ export function openLocalPrint(options: LocalPrintOptions): LocalPrint {
       return listed.ok ? ok({ jobs: listed.value, printer: t.releaseQueue }) : listed;
     }),
     release: (user, selection) => withTarget(async (t) => {
-      const condition = await heldJobs.printer(t);
+      // The printer's state is read alongside the release: the answer says both, and the first byte is not held up.
+      const [condition, released] = await Promise.all([heldJobs.printer(t), heldJobs.release(user, t, selection)]);
       if (!condition.ok) return condition;
-      const released = await heldJobs.release(user, t, selection);
       return released.ok ? ok({ outcomes: released.value, condition: condition.value, printer: t.releaseQueue }) : released;
     }),
     delete: (user, selection) => withTarget(async (t) => {
