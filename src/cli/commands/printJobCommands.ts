@@ -1,8 +1,9 @@
-import type { HeldJob, JobOutcome, JobSelection, PrintNotConfigured, PrintTarget, PrintUnavailable } from '../../core/index.js';
-import type { LocalPrint } from '../../host/print/localPrint.js';
+import type { HeldJob, JobOutcome, JobSelection, KioskPrint, PrintNotConfigured, PrintUnavailable, PrintUser } from '../../core/index.js';
+import { runtimeKioskPrint } from '../../host/print/runtimeKioskPrint.js';
 import { jobIdSchema } from '../../protocol/printProtocol.js';
 import { UsageError, type CliCommand, type CliContext } from '../cliCommand.js';
 import { CREDENTIAL_OPTIONS, CREDENTIAL_USAGE, credentialFrom } from '../credentialOptions.js';
+import { withCliKiosk } from '../cliKiosk.js';
 import { parseOptions, requireOption } from '../parseOptions.js';
 import { resolvePins } from '../pinInput.js';
 import { withLocalPrint } from '../printAccess.js';
@@ -26,20 +27,21 @@ function refuse(ctx: CliContext, error: PrintUnavailable | PrintNotConfigured): 
   return 1;
 }
 
-/** Signs in as the user at this kiosk (lockout and audit included), then runs fn on this kiosk's printer. */
+/**
+ * Signs in as the user at this kiosk (lockout and audit included), then runs fn with the kiosk's
+ * print release: its own CUPS set-up when standalone, its central store when enrolled.
+ */
 async function asUserAtKiosk(
   ctx: CliContext,
   values: { readonly card?: string | undefined; readonly id?: string | undefined; readonly pin?: string | undefined },
-  fn: (user: { id: string; username: string }, target: PrintTarget, print: LocalPrint) => Promise<number>,
+  fn: (user: PrintUser, print: KioskPrint) => Promise<number>,
 ): Promise<number> {
   const credential = credentialFrom(values);
   const [pin] = (await resolvePins(ctx, [{ value: requireOption(values.pin, '--pin'), prompt: 'PIN' }])) as [string];
-  return withLocalPrint(ctx, async (print, kiosk) => {
+  return withCliKiosk(ctx.dataDir, async (kiosk) => {
     const session = await signIn(ctx, kiosk, credential, pin);
     if (!session) return 1;
-    const target = await print.target();
-    if (!target.ok) return refuse(ctx, target.error);
-    return fn({ id: session.user.id, username: session.user.username }, target.value, print);
+    return fn({ id: session.user.id, username: session.user.username }, runtimeKioskPrint(kiosk.store, ctx.dataDir));
   });
 }
 
@@ -71,18 +73,18 @@ export const printJobsCommand: CliCommand = {
   usage: `badgekiosk print jobs ${CREDENTIAL_USAGE} --pin P [--json]`,
   async run(ctx, argv) {
     const { values } = parseOptions(argv, { ...SIGN_IN_OPTIONS, json: { type: 'boolean' } });
-    return asUserAtKiosk(ctx, values, async (user, target, print) => {
-      const listed = await print.heldJobs.list(user, target);
+    return asUserAtKiosk(ctx, values, async (user, print) => {
+      const listed = await print.list(user);
       if (!listed.ok) return refuse(ctx, listed.error);
       if (values.json) {
-        const jobs = listed.value.map((job) => ({
+        const jobs = listed.value.jobs.map((job) => ({
           id: job.id, title: job.title, queue: job.queue, submitted: new Date(job.submittedAt).toISOString(), pages: job.pages, copies: job.copies, sizeBytes: job.sizeBytes,
         }));
         ctx.stdout.write(`${JSON.stringify({ jobs })}\n`);
-      } else if (listed.value.length === 0) {
-        ctx.stdout.write(`No held jobs. Print to the follow-me queue (${target.followMeQueues.join(', ') || target.releaseQueue}) and release here.\n`);
+      } else if (listed.value.jobs.length === 0) {
+        ctx.stdout.write('No held jobs. Print to the follow-me queue from your computer, then release your documents here.\n');
       } else {
-        for (const job of listed.value) ctx.stdout.write(jobLine(job));
+        for (const job of listed.value.jobs) ctx.stdout.write(jobLine(job));
       }
       return 0;
     });
@@ -97,17 +99,14 @@ function actionCommand(action: 'release' | 'delete'): CliCommand {
     async run(ctx, argv) {
       const { values } = parseOptions(argv, SELECTION_OPTIONS);
       const selection = selectionFrom(values);
-      return asUserAtKiosk(ctx, values, async (user, target, print) => {
-        if (action === 'release') {
-          const condition = await print.heldJobs.printer(target);
-          if (!condition.ok) return refuse(ctx, condition.error);
-          if (condition.value.kind !== 'ready') ctx.stdout.write(`Note: ${condition.value.message}\n`);
-        }
-        const result = action === 'release' ? await print.heldJobs.release(user, target, selection) : await print.heldJobs.delete(user, target, selection);
+      return asUserAtKiosk(ctx, values, async (user, print) => {
+        const result = await print[action](user, selection);
         if (!result.ok) return refuse(ctx, result.error);
-        if (result.value.length === 0) ctx.stdout.write('No held jobs.\n');
-        for (const outcome of result.value) ctx.stdout.write(outcomeLine(outcome, target.releaseQueue));
-        return result.value.every((o) => o.outcome === 'released' || o.outcome === 'deleted') ? 0 : 1;
+        const { outcomes, condition, printer } = result.value;
+        if (condition && condition.kind !== 'ready') ctx.stdout.write(`Note: ${condition.message}\n`);
+        if (outcomes.length === 0) ctx.stdout.write('No held jobs.\n');
+        for (const outcome of outcomes) ctx.stdout.write(outcomeLine(outcome, printer));
+        return outcomes.every((o) => o.outcome === 'released' || o.outcome === 'deleted') ? 0 : 1;
       });
     },
   };
@@ -115,7 +114,7 @@ function actionCommand(action: 'release' | 'delete'): CliCommand {
 
 export const printExpireCommand: CliCommand = {
   path: ['print', 'expire'],
-  summary: 'Cancel held jobs older than print.held-job-timeout-minutes (what the kiosk does every minute)',
+  summary: 'Cancel held jobs older than print.held-job-timeout-minutes now (a standalone kiosk also does it every minute)',
   usage: 'badgekiosk print expire',
   async run(ctx, argv) {
     parseOptions(argv, {});

@@ -4,11 +4,12 @@ import { CentralHttpClient, centralKioskPrint } from '../../../src/sync/index.js
 import type { KioskPrint } from '../../../src/core/index.js';
 import { backendDatabases, CENTRAL_BACKENDS, type BackendDatabases } from '../../support/centralBackends.js';
 import { enrollTestKiosk, type TestKiosk } from '../../support/centralKiosk.js';
-import { adminLogin, createAdminWithCli, eventually, http, removeDir, startCentralProcess, tempDir, type AdminSession, type CentralProcess } from '../../support/centralProcess.js';
+import { adminLogin, createAdminWithCli, eventually, http, removeDir, runCli, startCentralProcess, tempDir, type AdminSession, type CentralProcess } from '../../support/centralProcess.js';
 import { startPrintRig, type PrintRig } from '../../support/printRig.js';
 
 // Print release through the central store (enrolled kiosks) on both backends, against a real cupsd.
 const PRINT_PASSWORD = 'cups-Secret-0815';
+const ADA_PIN = '583914';
 
 describe.each(CENTRAL_BACKENDS)('print release through the central store on %s', (backend) => {
   let dir: string;
@@ -38,7 +39,7 @@ describe.each(CENTRAL_BACKENDS)('print release through the central store on %s',
     annexKiosk = await enrollTestKiosk(central.url, admin, 'Annex');
     lobby = kioskPrint(lobbyKiosk);
     annex = kioskPrint(annexKiosk);
-    ada = (await admin.call('POST', '/api/v1/admin/users', { username: 'ada', primaryCard: '7001' })).body;
+    ada = (await admin.call('POST', '/api/v1/admin/users', { username: 'ada', primaryCard: '7001', pin: ADA_PIN })).body;
     bob = (await admin.call('POST', '/api/v1/admin/users', { username: 'bob', primaryCard: '7002' })).body;
   });
 
@@ -114,6 +115,15 @@ describe.each(CENTRAL_BACKENDS)('print release through the central store on %s',
     const audit = (await admin.call('GET', '/api/v1/admin/audit?kind=print.release')).body;
     expect(JSON.stringify(audit)).toContain(lobbyKiosk.kioskId);
     expect(JSON.stringify(audit)).toContain('central: release');
+  });
+
+  it('the CLI of an enrolled kiosk signs in on its replica and lists through its central store', async () => {
+    await eventually(() => lobbyKiosk.store.uow.repos.users.findByCard('7001'), 'ada in the lobby kiosk\'s replica');
+    const id = await rig.cups.submit({ queue: 'followme', user: 'ada@corp.example', title: 'central: cli' });
+    const result = await runCli(['--data-dir', lobbyKiosk.dataDir, 'print', 'jobs', '--card', '7001', '--pin', ADA_PIN, '--json']);
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as { jobs: { id: number }[] }).jobs.map((j) => j.id)).toContain(id);
+    expect(result.stdout + result.stderr).not.toContain(ADA_PIN);
   });
 
   it('delete never prints; an unknown user is refused', async () => {
