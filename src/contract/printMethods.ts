@@ -32,7 +32,13 @@ const printUnusableSchemas = [
 ] as const;
 
 export const printJobsOutputSchema = z.discriminatedUnion('status', [
-  z.strictObject({ status: z.literal('ok'), jobs: z.array(heldJobSchema), printer: z.string() }),
+  z.strictObject({
+    status: z.literal('ok'),
+    jobs: z.array(heldJobSchema),
+    printer: z.string(),
+    /** print.release-all-on-login, on the first listing of this sign-in: the renderer releases everything and shows what was sent. */
+    releaseAllNow: z.boolean(),
+  }),
   ...printUnusableSchemas,
 ]);
 

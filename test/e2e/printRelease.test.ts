@@ -119,4 +119,25 @@ describe('print release in Chromium (web mode, standalone kiosk)', { timeout: 90
       await rig.cups.resume();
     }
   });
+
+  it('print.release-all-on-login releases on sign-in and shows what was sent, once per sign-in', async () => {
+    await host.cli('config', 'set', 'print.release-all-on-login', 'true');
+    try {
+      await rig.cups.submit({ queue: 'followme', user: 'ada', title: 'Ticket', body: 'E2E-ON-LOGIN\n' });
+      const printed = rig.lobby.jobs().length;
+      await swipeWedge(page, ada.primaryCard);
+      await expectScreen(page, 'screen-pin-entry');
+      await enterOnKeypad(page, ada.pin!);
+      await expectScreen(page, 'screen-print-sent');
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Sent to lobby');
+      await rig.lobby.waitForJobs(printed + 1);
+      expect(rig.lobby.receivedText()).toContain('E2E-ON-LOGIN');
+      await page.getByRole('button', { name: 'Stay signed in', exact: true }).click();
+      await expectScreen(page, 'print-empty');
+      await page.getByRole('button', { name: 'Log out', exact: true }).click();
+      await expectScreen(page, 'screen-idle');
+    } finally {
+      await host.cli('config', 'set', 'print.release-all-on-login', 'false');
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { HeldJobView, KioskApi, PrintActionOutput, PrintJobsOutput } from '../../../src/contract/index.js';
 import { ScreenTitle } from '../components/ScreenTitle.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -11,6 +11,8 @@ export interface PrintJobsScreenProps {
   readonly answer: PrintJobsOutput | null;
   /** Asks the host again (after an action, or "Stay signed in"). */
   readonly reload: () => Promise<void>;
+  /** What print.release-all-on-login sent at sign-in, shown first. */
+  readonly released?: PrintActionOutput | null;
   readonly displayName: string;
   readonly onAccount: () => void;
   readonly onLogout: () => void;
@@ -41,17 +43,25 @@ export function PrintJobsScreen(props: PrintJobsScreenProps) {
     await reload();
   }, [reload]);
 
-  const act = async (kind: 'release' | 'delete', selection: { all: true } | { jobIds: number[] }) => {
-    setBusy(true);
-    const result: { ok: true; value: PrintActionOutput } | { ok: false } = kind === 'release' ? await props.api.printRelease({ selection }) : await props.api.printDelete({ selection });
-    setBusy(false);
-    if (!result.ok || result.value.status !== 'ok') {
-      setFailed(result.ok && result.value.status === 'not-configured' ? result.value : { status: 'unavailable' });
+  const show = useCallback((kind: 'release' | 'delete', output: PrintActionOutput) => {
+    if (output.status !== 'ok') {
+      setFailed(output.status === 'not-configured' ? output : { status: 'unavailable' });
       return;
     }
-    const { outcomes, printer, printerCondition, logoutAfterSeconds } = result.value;
+    const { outcomes, printer, printerCondition, logoutAfterSeconds } = output;
     const acted = outcomes.filter((o) => o.outcome === 'released' || o.outcome === 'deleted').length;
     setDone({ kind, printer, acted, gone: outcomes.length - acted, printerCondition, logoutAfterSeconds });
+  }, []);
+
+  useEffect(() => {
+    if (props.released) show('release', props.released);
+  }, [props.released, show]);
+
+  const act = async (kind: 'release' | 'delete', selection: { all: true } | { jobIds: number[] }) => {
+    setBusy(true);
+    const result = kind === 'release' ? await props.api.printRelease({ selection }) : await props.api.printDelete({ selection });
+    setBusy(false);
+    show(kind, result.ok ? result.value : { status: 'unavailable' });
   };
 
   if (done) return <PrintSentScreen done={done} onStay={() => void again()} onLogout={props.onLogout} />;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { KioskApi, PrintJobsOutput } from '../../../src/contract/index.js';
+import type { KioskApi, PrintActionOutput, PrintJobsOutput } from '../../../src/contract/index.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { HomeScreen, type HomeScreenProps } from '../screens/HomeScreen.js';
 import { PrintJobsScreen } from './PrintJobsScreen.js';
@@ -19,8 +19,13 @@ export function SignedInHome(props: SignedInHomeProps) {
   const { t } = useI18n();
   const { api } = props;
   const [answer, setAnswer] = useState<PrintJobsOutput | null>(null);
+  const [released, setReleased] = useState<PrintActionOutput | null>(null);
   const reload = useCallback(async () => {
     const result = await api.printJobs();
+    if (result.ok && result.value.status === 'ok' && result.value.releaseAllNow) {
+      const sent = await api.printRelease({ selection: { all: true } });
+      if (sent.ok) setReleased(sent.value);
+    }
     setAnswer(result.ok ? result.value : { status: 'unavailable' });
   }, [api]);
 
@@ -38,5 +43,5 @@ export function SignedInHome(props: SignedInHomeProps) {
       </div>
     );
   }
-  return <PrintJobsScreen api={api} answer={answer} reload={reload} displayName={props.home.displayName} onAccount={props.onAccount} onLogout={props.home.onLogout} />;
+  return <PrintJobsScreen api={api} answer={answer} reload={reload} released={released} displayName={props.home.displayName} onAccount={props.onAccount} onLogout={props.home.onLogout} />;
 }

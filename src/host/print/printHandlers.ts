@@ -11,7 +11,7 @@ export interface PrintHandlerDeps {
   readonly config: ConfigSource;
   readonly logger: Logger;
   /** The signed-in user, or undefined (then every call answers no-session). */
-  signedInUser(): PrintUser | undefined;
+  signedInUser(): (PrintUser & { readonly signIn: number }) | undefined;
   /** A print call is activity: it restarts the idle timer. */
   touch(): void;
 }
@@ -48,11 +48,17 @@ export function printHandlers(deps: PrintHandlerDeps): PrintHandlers {
         logoutAfterSeconds: deps.config.get('print.logout-after-release-seconds'),
       };
     });
+  // The sign-in whose first listing asked the renderer to release everything (once per sign-in).
+  let releaseAllOffered = -1;
   return {
     printJobs: () =>
       asUser<PrintJobsOutput>(async (user, print) => {
         const listed = await print.list(user);
-        return listed.ok ? { status: 'ok', jobs: [...listed.value.jobs], printer: listed.value.printer } : unusable(listed.error);
+        if (!listed.ok) return unusable(listed.error);
+        const signIn = deps.signedInUser()?.signIn ?? -1;
+        const releaseAll = deps.config.get('print.release-all-on-login') && releaseAllOffered !== signIn && listed.value.jobs.length > 0;
+        if (releaseAll) releaseAllOffered = signIn;
+        return { status: 'ok', jobs: [...listed.value.jobs], printer: listed.value.printer, releaseAllNow: releaseAll };
       }),
     printRelease: action('release'),
     printDelete: action('delete'),
