@@ -11,9 +11,9 @@ export interface SignedInHomeProps {
 }
 
 /**
- * The screen after sign-in. With printing set up (or set up but unreachable) it is the job list;
- * a kiosk with no print server at all keeps the PIN and Card/ID actions as its home and says in
- * one line how printing is set up, so nobody has to tap "Account" to reach the only things they can do.
+ * The screen after sign-in. With printing working it is the job list; when printing cannot be used
+ * (no print server set up, or the server or central store unreachable) home is the PIN and Card/ID
+ * actions that still work, with one line about printing, so nobody taps "Account" to reach them.
  */
 export function SignedInHome(props: SignedInHomeProps) {
   const { t } = useI18n();
@@ -29,17 +29,25 @@ export function SignedInHome(props: SignedInHomeProps) {
     setAnswer(result.ok ? result.value : { status: 'unavailable' });
   }, [api]);
 
+  // An enrolled kiosk that already knows its central store is unreachable does not wait on it.
+  const offline = props.home.centralOffline === true;
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    if (offline) setAnswer({ status: 'unavailable' });
+    else void reload();
+  }, [reload, offline]);
 
-  if (answer?.status === 'not-configured') {
+  // When printing cannot be used, home is what still works (PIN, Card/ID) with one line about printing.
+  if (answer?.status === 'not-configured' || answer?.status === 'unavailable') {
     return (
       <div className="screen">
         <HomeScreen {...props.home} />
-        <p className="info" data-testid="print-not-configured">
-          {t('print.notConfigured')} <span className="print-command">{answer.command}</span>
-        </p>
+        {answer.status === 'unavailable' ? (
+          <p className="info" data-testid="print-unavailable">{t('print.unavailable')}</p>
+        ) : (
+          <p className="info" data-testid="print-not-configured">
+            {t('print.notConfigured')} <span className="print-command">{answer.command}</span>
+          </p>
+        )}
       </div>
     );
   }

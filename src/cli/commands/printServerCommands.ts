@@ -1,11 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseReleasePrinter, printServerNameProblem, printServerUrlProblem, queueNameProblem } from '../../core/index.js';
-import { kioskPaths } from '../../store/index.js';
-import { printCredentialsFile, removePrintCredentials, writePrintCredentials } from '../../store/printCredentialsFile.js';
 import { UsageError, type CliCommand } from '../cliCommand.js';
-import { CLI_ACTOR } from '../cliKiosk.js';
 import { parseOptions, requireOption } from '../parseOptions.js';
-import { withLocalPrint } from '../printAccess.js';
+import { withPrintSetupAuthority } from '../printSetupAuthority.js';
 
 function check(problem: string | null): void {
   if (problem !== null) throw new UsageError(problem);
@@ -40,21 +37,15 @@ export const printServerAddCommand: CliCommand = {
     for (const queue of followMeQueues) check(queueNameProblem(queue));
     if ((values.username === undefined) !== (values['password-file'] === undefined)) throw new UsageError('--username and --password-file go together.');
     const credentials = values.username !== undefined ? { username: values.username, password: await readPasswordFile(values['password-file']!) } : undefined;
-    return withLocalPrint(ctx, async (print) => {
-      const file = printCredentialsFile(kioskPaths(ctx.dataDir).secretsDir, name);
-      if (print.setup.server(name)) {
-        ctx.stderr.write(`A print server named "${name}" already exists; remove it first to change it.\n`);
-        return 1;
-      }
-      if (credentials) await writePrintCredentials(file, credentials);
-      const added = print.setup.addServer({ name, url, followMeQueues, hasCredentials: credentials !== undefined }, CLI_ACTOR);
+    return withPrintSetupAuthority(ctx, async (authority) => {
+      const added = await authority.addServer({ name, url, followMeQueues, ...(credentials ? { credentials } : {}) });
       if (!added.ok) {
-        if (credentials) await removePrintCredentials(file);
         ctx.stderr.write(`${added.error}\n`);
         return 1;
       }
-      ctx.stdout.write(`Print server ${name} added (${url}; follow-me queues: ${followMeQueues.join(', ') || 'none'}${credentials ? '; credentials kept in the secrets folder' : ''}).\n`);
-      if (!print.setup.releasePrinter()) ctx.stdout.write(`Next: badgekiosk kiosk printer set ${name}/QUEUE\n`);
+      const kept = authority.where === 'local' ? 'credentials kept in the secrets folder' : 'credentials sealed in the central store';
+      ctx.stdout.write(`Print server ${name} added (${url}; follow-me queues: ${followMeQueues.join(', ') || 'none'}${credentials ? `; ${kept}` : ''}).\n`);
+      if (!(await authority.releasePrinter(authority.kioskId))) ctx.stdout.write(`Next: badgekiosk kiosk printer set ${name}/QUEUE\n`);
       return 0;
     });
   },
@@ -66,9 +57,9 @@ export const printServerListCommand: CliCommand = {
   usage: 'badgekiosk print server list [--json]',
   async run(ctx, argv) {
     const { values } = parseOptions(argv, { json: { type: 'boolean' } });
-    return withLocalPrint(ctx, async (print) => {
-      const servers = print.setup.servers();
-      const releasePrinter = print.setup.releasePrinter() ?? null;
+    return withPrintSetupAuthority(ctx, async (authority) => {
+      const servers = await authority.servers();
+      const releasePrinter = (await authority.releasePrinter(authority.kioskId)) ?? null;
       if (values.json) {
         ctx.stdout.write(`${JSON.stringify({ servers, releasePrinter })}\n`);
         return 0;
@@ -91,13 +82,12 @@ export const printServerRemoveCommand: CliCommand = {
     const { positionals } = parseOptions(argv, {}, true);
     if (positionals.length !== 1) throw new UsageError('Give exactly one print server NAME.');
     const name = positionals[0]!;
-    return withLocalPrint(ctx, async (print) => {
-      const removed = print.setup.removeServer(name, CLI_ACTOR);
+    return withPrintSetupAuthority(ctx, async (authority) => {
+      const removed = await authority.removeServer(name);
       if (!removed.ok) {
         ctx.stderr.write(`${removed.error}\n`);
         return 1;
       }
-      await removePrintCredentials(printCredentialsFile(kioskPaths(ctx.dataDir).secretsDir, name));
       ctx.stdout.write(`Print server ${name} removed.\n`);
       return 0;
     });
@@ -113,17 +103,17 @@ export const kioskPrinterSetCommand: CliCommand = {
     if (positionals.length !== 1) throw new UsageError('Give exactly one SERVER/QUEUE.');
     const printer = parseReleasePrinter(positionals[0]!);
     if (typeof printer === 'string') throw new UsageError(printer);
-    if (values.kiosk !== undefined) {
-      ctx.stderr.write('--kiosk names another kiosk of a central store; a standalone kiosk has only its own release printer. Nothing was changed.\n');
-      return 1;
-    }
-    return withLocalPrint(ctx, async (print) => {
-      const set = print.setup.setReleasePrinter(printer, CLI_ACTOR);
+    return withPrintSetupAuthority(ctx, async (authority) => {
+      if (values.kiosk !== undefined && authority.where === 'local') {
+        ctx.stderr.write('--kiosk names another kiosk of a central store; a standalone kiosk has only its own release printer. Nothing was changed.\n');
+        return 1;
+      }
+      const set = await authority.setReleasePrinter(values.kiosk ?? authority.kioskId, printer);
       if (!set.ok) {
         ctx.stderr.write(`${set.error}\n`);
         return 1;
       }
-      ctx.stdout.write(`Release printer of this kiosk: ${printer.server}/${printer.queue}.\n`);
+      ctx.stdout.write(`Release printer of ${values.kiosk ? `kiosk ${values.kiosk}` : 'this kiosk'}: ${printer.server}/${printer.queue}.\n`);
       return 0;
     });
   },
