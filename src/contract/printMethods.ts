@@ -55,6 +55,13 @@ export const printActionOutputSchema = z.discriminatedUnion('status', [
   ...printUnusableSchemas,
 ]);
 
+export const printSetupStatusSchema = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('ready'), printer: z.string().describe('SERVER/QUEUE') }),
+  z.strictObject({ status: z.literal('not-configured'), command: z.string() }),
+  z.strictObject({ status: z.literal('central'), url: z.string().describe('Enrolled: the central store holds the set-up') }),
+]);
+export type PrintSetupStatus = z.infer<typeof printSetupStatusSchema>;
+
 const selectionSchema = z.union([z.strictObject({ all: z.literal(true) }), z.strictObject({ jobIds: z.array(jobId).min(1).max(500) })]);
 
 /** Print release calls (issue 12), merged into KIOSK_METHODS; each answers no-session unless signed in. */
@@ -65,6 +72,8 @@ export const PRINT_METHODS = {
   printRelease: { input: z.strictObject({ selection: selectionSchema }), output: printActionOutputSchema },
   /** Deletes the named jobs (or all) without printing. */
   printDelete: { input: z.strictObject({ selection: selectionSchema }), output: printActionOutputSchema },
+  /** For technician mode: where this kiosk prints, or the command that sets printing up. Needs no session. */
+  printSetupStatus: { input: z.strictObject({}), output: printSetupStatusSchema },
 } as const;
 
 export type PrintJobsOutput = z.infer<typeof printJobsOutputSchema>;

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import type { ContractResult, KioskEvent, KioskState, ReaderStatus, SyncStatus } from '../contract/index.js';
 import { contractError } from '../contract/index.js';
-import type { ConfigSource, KioskPrint, SelfService } from '../core/index.js';
-import { printHandlers } from './print/printHandlers.js';
+import type { ConfigSource, SelfService } from '../core/index.js';
+import { printHandlers, type HostPrint } from './print/printHandlers.js';
 import { SessionController } from './sessionController.js';
 import { dispatchMethod, type MethodHandlers } from './methodDispatch.js';
 import { ReaderBoard, type HostCardSource, type ReaderInfo } from './readerBoard.js';
@@ -20,7 +20,7 @@ export interface KioskHostDeps {
   /** Technician mode (reader set-up); without it the technician calls answer not-found. */
   readonly technician?: TechnicianHostDeps;
   /** Print release for the signed-in user; without it the print calls answer not-configured. */
-  readonly print?: KioskPrint;
+  readonly print?: HostPrint;
 }
 
 export type KioskEventListener = (event: KioskEvent) => void;

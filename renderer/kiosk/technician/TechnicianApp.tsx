@@ -13,6 +13,7 @@ import { appendRecord } from './recordView.js';
 import type { TechnicianActions, TechnicianTab } from './technicianActions.js';
 import { TestSwipePanel } from './TestSwipePanel.js';
 import './technician.css';
+import { PrintSetupLine } from '../print/PrintSetupLine.js';
 
 type Tab = TechnicianTab;
 const TABS: readonly { readonly tab: Tab; readonly label: PlainKey }[] = [
@@ -117,6 +118,7 @@ export function TechnicianApp(props: { readonly api: KioskApi; readonly createWe
           </button>
         </div>
       </header>
+      <PrintSetupLine api={api} />
       <nav className="technician-tabs" aria-label={t('tech.tabs')}>
         {TABS.map(({ tab: name, label }) => (
           <button

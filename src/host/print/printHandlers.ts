@@ -1,13 +1,16 @@
 import type { Logger } from 'pino';
-import { contractError, type ContractResult, type PrintActionOutput, type PrintJobsOutput } from '../../contract/index.js';
+import { contractError, type ContractResult, type PrintActionOutput, type PrintJobsOutput, type PrintSetupStatus } from '../../contract/index.js';
 import type { ConfigSource, JobSelection, KioskPrint, PrintRefusal, PrintUser } from '../../core/index.js';
 import type { MethodHandlers } from '../methodDispatch.js';
 
-type PrintHandlers = Pick<MethodHandlers, 'printJobs' | 'printRelease' | 'printDelete'>;
+type PrintHandlers = Pick<MethodHandlers, 'printJobs' | 'printRelease' | 'printDelete' | 'printSetupStatus'>;
+
+/** Print release as the runtime gives it to the host: the port, and where this kiosk's set-up lives. */
+export type HostPrint = KioskPrint & { setupStatus?(): PrintSetupStatus };
 
 export interface PrintHandlerDeps {
   /** Absent on a kiosk that has no print release at all (library users, tests): answers not-configured. */
-  readonly print?: KioskPrint;
+  readonly print?: HostPrint;
   readonly config: ConfigSource;
   readonly logger: Logger;
   /** The signed-in user, or undefined (then every call answers no-session). */
@@ -62,5 +65,6 @@ export function printHandlers(deps: PrintHandlerDeps): PrintHandlers {
       }),
     printRelease: action('release'),
     printDelete: action('delete'),
+    printSetupStatus: async () => ({ ok: true, value: deps.print?.setupStatus?.() ?? { status: 'not-configured', command: NOT_CONFIGURED_COMMAND } }),
   };
 }

@@ -54,5 +54,6 @@ describe('print set-up on a kiosk enrolled with its embedded central store', { t
     await rig.lobby.waitForJobs(printed + 1);
     expect(rig.lobby.receivedText()).toContain('EMBEDDED-PRINT');
     await kiosk.call('logout');
+    expect((await kiosk.call('printSetupStatus', {})).value).toMatchObject({ status: 'central', url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) });
   });
 });

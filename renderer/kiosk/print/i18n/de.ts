@@ -23,6 +23,8 @@ export const printDe: PrintMessages = {
   'print.someGone': (count: number) => (count === 1 ? '1 Dokument war bereits weg.' : `${count} Dokumente waren bereits weg.`),
   'print.logoutIn': (seconds: number) => `Sie werden in ${seconds} s abgemeldet. Tippen, um zu bleiben.`,
   'print.stay': 'Angemeldet bleiben',
+  'print.setup.ready': (printer: string) => `Drucken: Freigabedrucker ${printer}.`,
+  'print.setup.central': (url: string) => `Drucken wird im zentralen Speicher unter ${url} eingerichtet.`,
   'print.condition.stopped': 'Der Drucker ist angehalten: Ihre Dokumente warten, bis er wieder läuft.',
   'print.condition.out-of-paper': 'Im Drucker ist kein Papier.',
   'print.condition.out-of-toner': 'Im Drucker ist kein Toner oder keine Tinte.',

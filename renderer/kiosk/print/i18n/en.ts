@@ -22,6 +22,8 @@ export const printEn = {
   'print.someGone': (count: number) => (count === 1 ? '1 document was already gone.' : `${count} documents were already gone.`),
   'print.logoutIn': (seconds: number) => `You will be logged out in ${seconds} s. Tap to stay.`,
   'print.stay': 'Stay signed in',
+  'print.setup.ready': (printer: string) => `Printing: release printer ${printer}.`,
+  'print.setup.central': (url: string) => `Printing is set up in the central store at ${url}.`,
   'print.condition.stopped': 'The printer is stopped: your documents will wait until it is started again.',
   'print.condition.out-of-paper': 'The printer is out of paper.',
   'print.condition.out-of-toner': 'The printer is out of toner or ink.',

@@ -23,6 +23,8 @@ export const printFr: PrintMessages = {
   'print.someGone': (count: number) => (count === 1 ? '1 document n’existait plus.' : `${count} documents n’existaient plus.`),
   'print.logoutIn': (seconds: number) => `Vous serez déconnecté dans ${seconds} s. Touchez l’écran pour rester.`,
   'print.stay': 'Rester connecté',
+  'print.setup.ready': (printer: string) => `Impression : imprimante de libération ${printer}.`,
+  'print.setup.central': (url: string) => `L’impression se configure dans le magasin central à ${url}.`,
   'print.condition.stopped': 'L’imprimante est arrêtée : vos documents attendront qu’elle redémarre.',
   'print.condition.out-of-paper': 'L’imprimante n’a plus de papier.',
   'print.condition.out-of-toner': 'L’imprimante n’a plus de toner ou d’encre.',
