@@ -96,6 +96,13 @@ module.exports = {
       to: { pathNot: ['^src/protocol/(userWeb|selfAssociation)', '^node_modules/zod/'] },
     },
     {
+      name: 'print-adapter',
+      comment: 'src/print (the IPP adapter for CUPS) builds on src/core and its IPP library only.',
+      severity: 'error',
+      from: { path: '^src/print/' },
+      to: { pathNot: ['^src/(print|core)/', '^node_modules/@sealsystems/ipp/'] },
+    },
+    {
       name: 'host-not-electron',
       comment: 'src/host is shared by Electron and web mode: it never imports Electron.',
       severity: 'error',

@@ -16,6 +16,7 @@ const MODULES: readonly { readonly file: string; readonly run: string }[] = [
   { file: 'central.ts', run: 'runCentralBench' },
   { file: 'adminConsole.ts', run: 'runAdminConsoleBench' },
   { file: 'directory.ts', run: 'runDirectoryBench' },
+  { file: 'printRelease.ts', run: 'runPrintReleaseBench' },
 ];
 
 const only = new Set(process.argv.slice(2));

@@ -1,7 +1,6 @@
 // Builds the Node entry points (CLI, host, central) into dist/ with esbuild and the kiosk
 // renderer with Vite. Runs on `npm ci` (prepare) so ./bin/badgekiosk works right after install,
 // and before tests so spawned processes always run the current sources.
-import { build } from 'esbuild';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';

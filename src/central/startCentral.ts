@@ -13,6 +13,7 @@ import { startDirectorySyncSchedule } from './services/directorySyncSchedule.js'
 import { ensureSite } from './services/siteIdentity.js';
 import type { CentralStorage } from './storage/centralStorage.js';
 import { openCentralStorage } from './storage/openCentralStorage.js';
+import { startPrintExpirySweeper } from './services/printExpirySweeper.js';
 
 export interface StartCentralOptions {
   /** `sqlite:PATH` or `postgres://…` */
@@ -74,6 +75,7 @@ export async function startCentral(options: StartCentralOptions): Promise<Runnin
     });
     await server.app.listen({ host: options.host, port: options.port });
     const stopSchedule = startDirectorySyncSchedule(ctx, server.app.log);
+    const stopSweeper = startPrintExpirySweeper(ctx, server.app.log);
     const port = (server.app.server.address() as AddressInfo).port;
     const host = options.host.includes(':') ? `[${options.host}]` : options.host;
     let closing: Promise<void> | null = null;
@@ -85,6 +87,7 @@ export async function startCentral(options: StartCentralOptions): Promise<Runnin
       close() {
         closing ??= (async () => {
           stopSchedule();
+          stopSweeper();
           try {
             await server.app.close();
           } finally {

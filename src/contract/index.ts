@@ -11,3 +11,5 @@ export * from './technicianEvents.js';
 export * from './technicianMethods.js';
 export * from './technicianState.js';
 export * from './technicianMethodNames.js';
+export * from './printMethods.js';
+export * from './printMethodNames.js';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { resultSchema } from './contractError.js';
 import { METHOD_NAMES, type MethodName } from './methodNames.js';
 import { cardNumberSchema, kioskStateSchema, sessionStateSchema, wedgeReadSchema } from './kioskState.js';
+import { PRINT_METHODS } from './printMethods.js';
 import { TECHNICIAN_METHODS } from './technicianMethods.js';
 
 /**
@@ -72,6 +73,7 @@ export const KIOSK_METHODS = {
   /** Leaves enter-pin or set-pin (or a signed-in session) → idle (reason cancel). */
   cancel: { input: noInput, output: sessionStateSchema },
   ...TECHNICIAN_METHODS,
+  ...PRINT_METHODS,
 } as const satisfies { readonly [M in MethodName]: { readonly input: z.ZodType; readonly output: z.ZodType } };
 
 // Fails to compile if the map has a method that METHOD_NAMES lacks.

@@ -1,3 +1,4 @@
+import { PRINT_METHOD_NAMES } from './printMethodNames.js';
 import { TECHNICIAN_METHOD_NAMES } from './technicianMethodNames.js';
 
 /**
@@ -18,6 +19,7 @@ export const METHOD_NAMES = [
   'logout',
   'cancel',
   ...TECHNICIAN_METHOD_NAMES,
+  ...PRINT_METHOD_NAMES,
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

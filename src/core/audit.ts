@@ -21,7 +21,12 @@ export type AuditKind =
   | 'technician.enter'
   | 'technician.exit'
   | 'technician.change'
-  | 'kiosk.enroll';
+  | 'kiosk.enroll'
+  | 'print.release'
+  | 'print.delete'
+  | 'print.expired'
+  | 'print.server'
+  | 'print.printer';
 
 export type AuditOutcome = 'success' | 'failure';
 

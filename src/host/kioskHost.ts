@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { ContractResult, KioskEvent, KioskState, ReaderStatus, SyncStatus } from '../contract/index.js';
 import { contractError } from '../contract/index.js';
 import type { ConfigSource, SelfService } from '../core/index.js';
+import { printHandlers, type HostPrint } from './print/printHandlers.js';
 import { SessionController } from './sessionController.js';
 import { checkWedgeRead } from './wedgeReadCheck.js';
 import { dispatchMethod, type MethodHandlers } from './methodDispatch.js';
@@ -19,6 +20,8 @@ export interface KioskHostDeps {
   readonly sync?: SyncStatus;
   /** Technician mode (reader set-up); without it the technician calls answer not-found. */
   readonly technician?: TechnicianHostDeps;
+  /** Print release for the signed-in user; without it the print calls answer not-configured. */
+  readonly print?: HostPrint;
 }
 
 export type KioskEventListener = (event: KioskEvent) => void;
@@ -135,6 +138,7 @@ export function createKioskHost(deps: KioskHostDeps): KioskHost {
     logout: () => session.logout(),
     cancel: () => session.cancel(),
     ...(technician ? technicianHandlers(technician, () => session.state().phase === 'idle') : unavailableTechnicianHandlers()),
+    ...printHandlers({ ...(deps.print ? { print: deps.print } : {}), config: deps.config, logger: deps.logger, signedInUser: () => session.signedInUser(), touch: () => session.touch() }),
   };
 
   let closed = false;

@@ -9,6 +9,8 @@ import { readEnrollment } from '../sync/index.js';
 import { DEMO_CENTRAL_SEEDED_KEY, DEMO_SEEDED_KEY, demoUserRows, demoUsersTable } from './demoUsers.js';
 import { createKioskHost, type KioskHost } from './kioskHost.js';
 import { DeferredCentralAuthority, STANDALONE_SYNC, openKioskSyncLink, type CentralMode, type KioskSyncLink } from './kioskSyncLink.js';
+import { startLocalExpirySweeper } from './print/localExpirySweeper.js';
+import { runtimeKioskPrint } from './print/runtimeKioskPrint.js';
 import type { HostCardSource, ReaderInfo } from './readerBoard.js';
 import { technicianHostDeps } from './technician/technicianWiring.js';
 
@@ -118,6 +120,7 @@ export async function openKioskRuntime(options: KioskRuntimeOptions): Promise<Ki
       keyboardWedge: options.keyboardWedge ?? true,
       sync: initialSync,
       technician: technicianHostDeps(store, hasher, options.serialPaths ?? []),
+      print: runtimeKioskPrint(store, paths.dataDir),
     });
     let stopStatus = () => undefined as unknown;
     const linked = linking.then(
@@ -135,12 +138,14 @@ export async function openKioskRuntime(options: KioskRuntimeOptions): Promise<Ki
     );
     for (const reader of options.readers ?? []) host.attachReader(reader.source, reader.info);
     await host.technician?.startSavedReaders();
+    const stopExpiry = startLocalExpirySweeper(store, paths.dataDir, options.logger);
     return {
       host,
       store,
       linked,
       demo,
       async close() {
+        stopExpiry();
         await linked;
         stopStatus();
         await host.close();

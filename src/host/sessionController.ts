@@ -41,6 +41,8 @@ function refusal(error: DomainError): { ok: false; error: ContractError } {
  */
 export class SessionController {
   private session: Session = { phase: 'idle' };
+  /** Counts sign-ins, so "once per sign-in" (print.release-all-on-login) can be told apart. */
+  private signIns = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly idle: IdleTimer;
 
@@ -49,6 +51,12 @@ export class SessionController {
       countdown: (secondsLeft) => deps.emit({ event: 'idleCountdown', payload: { secondsLeft } }),
       expire: () => void this.serial(async () => this.end('idle')),
     });
+  }
+
+  /** The signed-in user's id and username (print release acts for them) and which sign-in this is, or undefined. */
+  signedInUser(): { readonly id: string; readonly username: string; readonly signIn: number } | undefined {
+    const s = this.session;
+    return s.phase === 'signed-in' ? { id: s.userId, username: s.user.username, signIn: this.signIns } : undefined;
   }
 
   state(): SessionState {
@@ -186,6 +194,7 @@ export class SessionController {
   }
 
   private signIn(signedIn: SignedIn): Answer<'session'> {
+    this.signIns++;
     return this.move({ phase: 'signed-in', userId: signedIn.user.id, user: sessionUser(signedIn.user), allowed: signedIn.allowed });
   }
 

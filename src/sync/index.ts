@@ -5,3 +5,4 @@ export { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './retryBackof
 export { CARD_CHANGE_UNCONFIRMED_MESSAGE, CENTRAL_UNREACHABLE_MESSAGE } from './cardChangeRequest.js';
 export { createSyncClient, type SyncClient, type SyncClientOptions } from './syncClient.js';
 export { initialSyncPercent, type SyncEvent, type SyncState, type SyncStatus } from './syncStatus.js';
+export { centralKioskPrint } from './centralPrintClient.js';

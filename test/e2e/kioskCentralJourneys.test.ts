@@ -79,8 +79,12 @@ describe('kiosk journeys with a central store (web mode)', { timeout: 90_000 }, 
 
   it('a PIN change still works offline and says it waits for the central store', async () => {
     await button('Change PIN').click();
+    await expectScreen(page, 'screen-change-pin-current');
     await enterOnKeypad(page, PIN);
+    // Each step is checked before the next is shown (issue 15): wait for it rather than type ahead.
+    await expectScreen(page, 'screen-change-pin-new');
     await enterOnKeypad(page, '4826');
+    await expectScreen(page, 'screen-change-pin-confirm');
     await enterOnKeypad(page, '4826');
     await expectScreen(page, 'screen-change-pin-done');
     expect(await page.getByText('The central store will receive the change when it is reachable again.').isVisible()).toBe(true);

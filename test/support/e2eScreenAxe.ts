@@ -23,5 +23,7 @@ export async function axeAtAllSizes(page: Page, screen: string): Promise<string[
   } finally {
     if (original) await page.setViewportSize(original);
   }
+  // The assertion prints a truncated array; the full list goes to the log of the failing test.
+  if (problems.length > 0) console.error(`axe violations on ${screen}:\n${problems.join('\n')}`);
   return problems;
 }

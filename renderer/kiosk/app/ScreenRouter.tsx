@@ -4,13 +4,14 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { ChangeCardFlow } from '../screens/ChangeCardFlow.js';
 import { ChangePinFlow } from '../screens/ChangePinFlow.js';
 import { FirstPinFlow } from '../screens/FirstPinFlow.js';
-import { HomeScreen } from '../screens/HomeScreen.js';
+import { AccountScreen } from '../print/AccountScreen.js';
+import { SignedInHome } from '../print/SignedInHome.js';
 import { IdleScreen } from '../screens/IdleScreen.js';
 import { NoticeScreen } from '../screens/NoticeScreen.js';
 import { noticeFromError, type Notice } from './notice.js';
 
 /** Sub-screens within a host phase: purely presentational, forgotten when the phase changes. */
-export type LocalView = 'main' | 'id-entry' | 'change-pin' | 'change-card';
+export type LocalView = 'main' | 'id-entry' | 'change-pin' | 'change-card' | 'account';
 
 export interface ScreenRouterProps {
   readonly api: KioskApi;
@@ -142,17 +143,18 @@ export function ScreenRouter(props: ScreenRouterProps) {
           />
         );
       }
-      return (
-        <HomeScreen
-          displayName={user.displayName}
-          canChangePin={allowed.changePin}
-          canChangeCard={allowed.changeCardId}
-          centralOffline={centralOffline}
-          onChangePin={() => props.onView('change-pin')}
-          onChangeCard={() => props.onView('change-card')}
-          onLogout={() => void move(api.logout())}
-        />
-      );
+      const homeProps = {
+        displayName: user.displayName,
+        canChangePin: allowed.changePin,
+        canChangeCard: allowed.changeCardId,
+        centralOffline,
+        onChangePin: () => props.onView('change-pin'),
+        onChangeCard: () => props.onView('change-card'),
+        onLogout: () => void move(api.logout()),
+      };
+      // After sign-in the home screen is the job list (issue 12); the PIN and Card/ID screens are under "Account".
+      if (props.view === 'account') return <AccountScreen {...homeProps} onDocuments={home} />;
+      return <SignedInHome api={api} home={homeProps} onAccount={() => props.onView('account')} />;
     }
     default: {
       const never: never = session;

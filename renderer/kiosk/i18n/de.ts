@@ -1,3 +1,4 @@
+import { printDe } from '../print/i18n/de.js';
 import { technicianDe } from '../technician/i18n/de.js';
 import type { Messages } from './messages.js';
 
@@ -133,4 +134,5 @@ export const de: Messages = {
   'status.sync.syncing': 'Synchronisiert',
   'status.sync.standalone': 'Eigenständiges Terminal',
   ...technicianDe,
+  ...printDe,
 };

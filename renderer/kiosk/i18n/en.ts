@@ -1,3 +1,4 @@
+import { printEn } from '../print/i18n/en.js';
 import { technicianEn } from '../technician/i18n/en.js';
 /**
  * English, the source catalogue: its keys and parameter types define the Messages type that every
@@ -129,4 +130,5 @@ export const en = {
   'status.sync.initial': (percent: number) => `Loading users from the central store: ${percent} %`,
   'status.sync.standalone': 'Standalone kiosk',
   ...technicianEn,
+  ...printEn,
 } as const;

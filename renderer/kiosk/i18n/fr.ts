@@ -1,3 +1,4 @@
+import { printFr } from '../print/i18n/fr.js';
 import { technicianFr } from '../technician/i18n/fr.js';
 import type { Messages } from './messages.js';
 
@@ -132,4 +133,5 @@ export const fr: Messages = {
   'status.sync.syncing': 'Synchronisation',
   'status.sync.standalone': 'Borne autonome',
   ...technicianFr,
+  ...printFr,
 };

@@ -13,6 +13,7 @@ import { appendRecord } from './recordView.js';
 import type { TechnicianActions, TechnicianTab } from './technicianActions.js';
 import { TestSwipePanel } from './TestSwipePanel.js';
 import './technician.css';
+import { PrintSetupLine } from '../print/PrintSetupLine.js';
 
 type Tab = TechnicianTab;
 const TABS: readonly { readonly tab: Tab; readonly label: PlainKey }[] = [
@@ -140,6 +141,7 @@ export function TechnicianApp(props: { readonly api: KioskApi; readonly createWe
         </p>
       ) : null}
       <main className="technician-main">
+        <PrintSetupLine api={api} />
         {tab !== 'readers' && readerIds.length > 1 ? (
           <div className="technician-reader-choice" role="group" aria-label={t('tech.readerChoice')}>
             {overview?.readers.map(({ entry: reader }) => (

@@ -8,6 +8,7 @@ import { registerAdminAuditRoutes } from './adminAuditRoutes.js';
 import { registerAdminConfigRoutes } from './adminConfigRoutes.js';
 import { registerAdminDirectoryRoutes } from './adminDirectoryRoutes.js';
 import { registerAdminKioskRoutes } from './adminKioskRoutes.js';
+import { registerAdminPrintRoutes } from './adminPrintRoutes.js';
 import { registerAdminSessionRoutes } from './adminSessionRoutes.js';
 import { registerAdminTechnicianRoutes } from './adminTechnicianRoutes.js';
 import { registerAdminUserRoutes } from './adminUserRoutes.js';
@@ -15,6 +16,7 @@ import { ADMIN_CONSOLE_PREFIX, defaultWebAppDir, USER_WEB_PREFIX } from './webAp
 import { registerAdminPasswordRoutes } from './adminPasswordRoutes.js';
 import { installErrorHandler } from './errorReplies.js';
 import { registerHealthRoutes } from './healthRoutes.js';
+import { registerKioskPrintRoutes } from './kioskPrintRoutes.js';
 import { registerKioskRoutes } from './kioskRoutes.js';
 import { registerKioskSelfAssociationRoutes } from './kioskSelfAssociationRoutes.js';
 import { LiveChannels } from './liveChannels.js';
@@ -92,6 +94,8 @@ export async function buildCentralServer(ctx: CentralContext, options: CentralSe
   registerAdminKioskRoutes(app, ctx);
   registerAdminAuditRoutes(app, ctx);
   registerAdminTechnicianRoutes(app, ctx);
+  registerKioskPrintRoutes(app, ctx, limits);
+  registerAdminPrintRoutes(app, ctx);
   registerAdminPasswordRoutes(app, ctx, limits);
   registerStaticWebApp(app, { urlPrefix: ADMIN_CONSOLE_PREFIX, rootDir: options.adminConsoleDir ?? defaultWebAppDir('admin') });
   registerUserWebRoutes(app, ctx, limits, options.tls !== undefined);

@@ -23,6 +23,9 @@ export interface CentralTables {
   kiosk_reader_profiles: KioskReaderProfilesTable;
   user_web_sessions: UserWebSessionsTable;
   directory_users: DirectoryUsersTable;
+  print_servers: PrintServersTable;
+  kiosk_release_printers: KioskReleasePrintersTable;
+  print_expired: PrintExpiredTable;
 }
 
 export interface SiteTable {
@@ -187,4 +190,26 @@ export interface DirectoryUsersTable {
   /** 1 when sync disabled the user (gone from the directory): sync enables them again if they return. */
   disabled_by_sync: Generated<number>;
   synced_at: number;
+}
+
+export interface PrintServersTable {
+  name: string;
+  url: string;
+  /** JSON array of follow-me queue names. */
+  follow_me: string;
+  /** Username and password sealed with the pepper-derived key (printCredentials.ts); null for none. */
+  credentials: string | null;
+  created_at: number;
+}
+
+export interface KioskReleasePrintersTable {
+  kiosk_id: string;
+  server: string;
+  queue: string;
+}
+
+export interface PrintExpiredTable {
+  server: string;
+  job_id: number;
+  expired_at: number;
 }

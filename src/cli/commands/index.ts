@@ -8,6 +8,8 @@ import { directorySyncCommand, directoryTestCommand } from './directoryCommands.
 import { convertCommand } from './convertCommand.js';
 import { decodeCommand } from './decodeCommand.js';
 import { pinCommands } from './pinCommands.js';
+import { printJobCommands } from './printJobCommands.js';
+import { printServerCommands } from './printServerCommands.js';
 import { readerProfileExportCommand, readerProfileImportCommand } from './readerProfileCommands.js';
 import { readersListCommand, readersWatchCommand } from './readersCommands.js';
 import { simulateReaderCommand } from './simulateReaderCommand.js';
@@ -45,4 +47,5 @@ export const COMMANDS: readonly CliCommand[] = [
   simulateReaderCommand,
   readerProfileExportCommand, readerProfileImportCommand,
   technicianPinSetCommand, technicianPinClearCommand,
+  ...printServerCommands, ...printJobCommands,
 ];

@@ -1,5 +1,6 @@
 import type { BooleanKey, ConfigKeyDefinition, EnumKey, IntegerKey, StringKey } from './configKey.js';
 import { DIRECTORY_CONFIG_KEYS } from './directoryKeys.js';
+import { PRINT_CONFIG_KEYS } from './printKeys.js';
 import { TECHNICIAN_CONFIG_KEYS } from './technicianKeys.js';
 
 function isIanaTimeZone(value: string): boolean {
@@ -63,6 +64,7 @@ export const CONFIG_KEYS = {
   } satisfies StringKey as StringKey,
   ...TECHNICIAN_CONFIG_KEYS,
   ...DIRECTORY_CONFIG_KEYS,
+  ...PRINT_CONFIG_KEYS,
 } as const;
 
 export type ConfigKeyName = keyof typeof CONFIG_KEYS;

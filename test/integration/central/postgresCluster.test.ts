@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { startTestPostgres, type TestPostgres } from '../../support/centralPostgres.js';
 import { CentralHttpClient } from '../../../src/sync/centralHttpClient.js';
@@ -75,7 +76,9 @@ describe('central store processes sharing one PostgreSQL database', () => {
   it('a process started with another pepper file refuses to serve the site', async () => {
     const other = await runCli(['--data-dir', path.join(dir, 'three'), 'central', '--db', db, '--listen', '127.0.0.1:0']);
     expect(other.code).toBe(1);
-    expect(other.stderr).toMatch(/pepper file does not belong to this central database/);
+    // Refused before any secret is written (issue 15, item 10): no stray pepper file is left behind.
+    expect(other.stderr).toMatch(/pepper file .* does not exist, but this central database already belongs to site/);
+    expect(existsSync(path.join(dir, 'three', 'secrets', 'pepper'))).toBe(false);
   });
 
   it('a kiosk revoked through one process is refused by the other on its very next request, and its live channel there ends at once (issue 10)', async () => {

@@ -40,6 +40,16 @@ describe('layering lint (DESIGN §1)', () => {
     expect(result.code).toBe(0);
   });
 
+  it('fails the build when src/print (the IPP adapter) reaches past src/core and its IPP library', async () => {
+    const result = await cruise({
+      'src/print/a.ts': "import { s } from '../store/s.js';\nimport fs from 'node:fs';\nexport const a = [s, fs];\n",
+      'src/store/s.ts': 'export const s = 1;\n',
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('print-adapter: src/print/a.ts → src/store/s.ts');
+    expect(result.output).toContain('print-adapter: src/print/a.ts → fs');
+  });
+
   it('fails the build when src/core imports a Node built-in', async () => {
     const result = await cruise({ 'src/core/a.ts': "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n" });
     expect(result.code).not.toBe(0);
