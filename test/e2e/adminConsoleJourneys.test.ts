@@ -288,6 +288,8 @@ describe('admin console journeys (SQLite)', { timeout: 120_000 }, () => {
     kiosks.push(lobby);
     const lobbyRow = page.locator('tr[data-kiosk="lobby-1"]');
     await lobbyRow.getByText('online', { exact: true }).waitFor({ timeout: 30_000 });
+    // Its first sync done, the kiosk is current: the Sync lag column says so in words.
+    await lobbyRow.getByTestId('kiosk-sync-lag').filter({ hasText: 'up to date' }).waitFor({ timeout: 30_000 });
     expect(await lobbyRow.getByText('enrolled', { exact: true }).isVisible()).toBe(true);
     await lobbyRow.getByText('none saved', { exact: true }).waitFor();
     await screenIsClean('kiosks');

@@ -12,7 +12,7 @@ import { DataTable } from '../components/DataTable.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 
 export function KiosksScreen() {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDateTime, formatNumber } = useI18n();
   // Online and last seen change by themselves: asked again every few seconds while the page shows.
   const kiosks = useKiosks(5_000);
   return (
@@ -22,13 +22,14 @@ export function KiosksScreen() {
       <QueryState query={kiosks}>
         {(list) =>
           list.length === 0 ? <p>{t('kiosks.none')}</p> : (
-            <DataTable label={t('kiosks.heading')} columns={[t('kiosks.name'), t('kiosks.state'), t('kiosks.online'), t('kiosks.lastSeen'), t('kiosks.version'), t('kiosks.readers'), t('kiosks.actions')]}>
+            <DataTable label={t('kiosks.heading')} columns={[t('kiosks.name'), t('kiosks.state'), t('kiosks.online'), t('kiosks.lastSeen'), t('kiosks.syncLag'), t('kiosks.version'), t('kiosks.readers'), t('kiosks.actions')]}>
                   {list.map((kiosk) => (
                     <tr key={kiosk.id} data-kiosk={kiosk.name}>
                       <th scope="row">{kiosk.name}</th>
                       <td>{t(`kiosks.state.${kiosk.state}`)}</td>
                       <td>{kiosk.online ? t('kiosks.isOnline') : t('kiosks.isOffline')}</td>
                       <td>{kiosk.lastSeenAt === null ? t('common.never') : formatDateTime(kiosk.lastSeenAt)}</td>
+                      <td data-testid="kiosk-sync-lag">{kiosk.syncLag === null ? t('kiosks.syncLag.none') : kiosk.syncLag === 0 ? t('kiosks.syncLag.current') : t('kiosks.syncLag.behind')(formatNumber(kiosk.syncLag))}</td>
                       <td>{kiosk.version ?? ''}</td>
                       <td><ReaderProfileCell kiosk={kiosk} /></td>
                       <td><RevokeKiosk kiosk={kiosk} /></td>

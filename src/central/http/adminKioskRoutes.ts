@@ -32,7 +32,7 @@ export function registerAdminKioskRoutes(app: FastifyInstance, ctx: CentralConte
       return result;
     });
     return reply.code(201).send({
-      kiosk: summarizeKiosk(created.kiosk, now),
+      kiosk: summarizeKiosk(created.kiosk, now, await ctx.storage.latestSeq()),
       enrollmentCode: created.code,
       expiresAt: Number(created.kiosk.enrollment_expires_at),
     });
@@ -43,7 +43,8 @@ export function registerAdminKioskRoutes(app: FastifyInstance, ctx: CentralConte
     onRequest,
   }, async () => {
     const now = ctx.clock.now();
-    return { kiosks: (await listKiosks(ctx.storage.db)).map((row) => summarizeKiosk(row, now)) };
+    const latest = await ctx.storage.latestSeq();
+    return { kiosks: (await listKiosks(ctx.storage.db)).map((row) => summarizeKiosk(row, now, latest)) };
   });
 
   r.post('/api/v1/admin/kiosks/:id/revoke', {
@@ -65,6 +66,6 @@ export function registerAdminKioskRoutes(app: FastifyInstance, ctx: CentralConte
     // Answered once this process heard the revocation the way every other process hears it, so
     // the kiosk's next request is refused wherever it lands.
     await ctx.storage.revocationHeard(revoked.id);
-    return summarizeKiosk(revoked, now);
+    return summarizeKiosk(revoked, now, await ctx.storage.latestSeq());
   });
 }

@@ -3,7 +3,7 @@ import type { CentralContext } from '../centralContext.js';
 import { adminForSession, adminForToken, type AdminIdentity } from '../services/adminAccounts.js';
 import { kioskForTokenHash, touchKiosk, type KioskRow } from '../services/kioskRegistry.js';
 import { KioskTokenCache } from './kioskTokenCache.js';
-import { KIOSK_VERSION_HEADER } from '../../protocol/index.js';
+import { KIOSK_API, KIOSK_VERSION_HEADER } from '../../protocol/index.js';
 import { KIOSK_TOKEN_PREFIX, sameSecret, sha256Hex } from '../security/secrets.js';
 import { errorBody } from './errorReplies.js';
 
@@ -31,6 +31,8 @@ export function kioskAuth(ctx: CentralContext) {
   const lastTouched = new Map<string, number>();
   // The version each kiosk last reported here: a cached row's may be older than the touch that updated it.
   const knownVersion = new Map<string, string | null>();
+  // The feed cursor each kiosk last reported here (the `after` of its pulls), for its sync lag.
+  const lastPulled = new Map<string, number>();
   const tokens = new KioskTokenCache(ctx.storage);
   async function kioskFor(token: string, now: number): Promise<KioskRow | undefined> {
     if (!token.startsWith(KIOSK_TOKEN_PREFIX)) return undefined;
@@ -55,12 +57,24 @@ export function kioskAuth(ctx: CentralContext) {
     const now = ctx.clock.now();
     const version = typeof request.headers[KIOSK_VERSION_HEADER] === 'string' ? (request.headers[KIOSK_VERSION_HEADER] as string).slice(0, 64) : null;
     const lastVersion = knownVersion.has(kiosk.id) ? knownVersion.get(kiosk.id)! : kiosk.version;
-    if (now - (lastTouched.get(kiosk.id) ?? 0) >= TOUCH_INTERVAL_MS || (version !== null && version !== lastVersion)) {
+    const pulled = pulledSeqOf(request);
+    const pulledMoved = pulled !== null && pulled !== lastPulled.get(kiosk.id);
+    const sinceTouch = now - (lastTouched.get(kiosk.id) ?? 0);
+    // A moved cursor is written at most once a second: a first sync pulls many pages a second.
+    if (sinceTouch >= TOUCH_INTERVAL_MS || (version !== null && version !== lastVersion) || (pulledMoved && sinceTouch >= 1_000)) {
       lastTouched.set(kiosk.id, now);
       if (version !== null) knownVersion.set(kiosk.id, version);
-      await touchKiosk(ctx.storage.db, kiosk.id, now, version);
+      if (pulled !== null) lastPulled.set(kiosk.id, pulled);
+      await touchKiosk(ctx.storage.db, kiosk.id, now, version, pulled);
     }
   };
+}
+
+/** The `after` of a `changes` pull: the sequence the kiosk has applied. */
+function pulledSeqOf(request: FastifyRequest): number | null {
+  if (request.method !== 'GET' || request.routeOptions.url !== KIOSK_API.changes) return null;
+  const after = Number((request.query as { after?: unknown } | undefined)?.after);
+  return Number.isSafeInteger(after) && after >= 0 ? after : null;
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -20,9 +20,11 @@ export interface KioskSummary {
   readonly lastSeenAt: number | null;
   readonly version: string | null;
   readonly online: boolean;
+  /** Change-feed sequences the kiosk is behind the site's latest, as of its last pull; null before its first. */
+  readonly syncLag: number | null;
 }
 
-export function summarizeKiosk(row: KioskRow, now: number): KioskSummary {
+export function summarizeKiosk(row: KioskRow, now: number, latestSeq: number): KioskSummary {
   const revokedAt = row.revoked_at === null ? null : Number(row.revoked_at);
   const enrolledAt = row.enrolled_at === null ? null : Number(row.enrolled_at);
   const lastSeenAt = row.last_seen_at === null ? null : Number(row.last_seen_at);
@@ -43,6 +45,7 @@ export function summarizeKiosk(row: KioskRow, now: number): KioskSummary {
     lastSeenAt,
     version: row.version,
     online: state === 'enrolled' && lastSeenAt !== null && now - lastSeenAt < ONLINE_WINDOW_MS,
+    syncLag: state !== 'enrolled' || row.pulled_seq === null ? null : Math.max(0, latestSeq - Number(row.pulled_seq)),
   };
 }
 
@@ -59,6 +62,7 @@ export async function createKiosk(tx: WriteTx, id: string, name: string, now: nu
     revoked_at: null,
     last_seen_at: null,
     version: null,
+    pulled_seq: null,
   };
   await tx.db.insertInto('kiosks').values(kiosk).execute();
   return { kiosk, code };
@@ -116,7 +120,11 @@ export async function listKiosks(db: CentralDb): Promise<KioskRow[]> {
 }
 
 /** Not a write transaction: last-seen is bookkeeping, not a change kiosks replicate. */
-export async function touchKiosk(db: CentralDb, id: string, now: number, version: string | null): Promise<void> {
-  const values = version === null ? { last_seen_at: now } : { last_seen_at: now, version };
+export async function touchKiosk(db: CentralDb, id: string, now: number, version: string | null, pulledSeq: number | null = null): Promise<void> {
+  const values = {
+    last_seen_at: now,
+    ...(version === null ? {} : { version }),
+    ...(pulledSeq === null ? {} : { pulled_seq: pulledSeq }),
+  };
   await db.updateTable('kiosks').set(values).where('id', '=', id).execute();
 }

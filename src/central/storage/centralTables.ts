@@ -102,6 +102,8 @@ export interface KiosksTable {
   revoked_at: number | null;
   last_seen_at: number | null;
   version: string | null;
+  /** The sequence the kiosk had applied at its last pull; null before its first. */
+  pulled_seq: number | null;
 }
 
 export interface CommandsTable {

@@ -98,6 +98,7 @@ export const kioskSchema = z.object({
   lastSeenAt: z.number().int().nullable(),
   version: z.string().nullable(),
   online: z.boolean(),
+  syncLag: z.number().int().min(0).nullable().describe('Change-feed sequences behind the latest, as of its last pull; null before the first pull'),
 });
 export const createKioskSchema = z.object({ name: z.string().trim().min(1).max(100) }).strict();
 export const createdKioskSchema = z.object({

@@ -5,6 +5,7 @@ import { up as m002 } from './m002KioskReaderProfiles.js';
 import { up as m003 } from './m003UserSearchIndex.js';
 import { up as m004 } from './m004UserWebDirectory.js';
 import { up as m005 } from './m005PrintRelease.js';
+import { up as m006 } from './m006KioskPulledSeq.js';
 
 export interface CentralMigration {
   readonly version: number;
@@ -19,6 +20,7 @@ export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [
   { version: 3, name: 'user-search-index', up: m003 },
   { version: 4, name: 'user-web-directory', up: m004 },
   { version: 5, name: 'print-release', up: m005 },
+  { version: 6, name: 'kiosk-pulled-seq', up: m006 },
 ];
 
 export const LATEST_CENTRAL_SCHEMA = CENTRAL_MIGRATIONS[CENTRAL_MIGRATIONS.length - 1]!.version;
