@@ -1,6 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { sha256Hex } from '../security/secrets.js';
-import { bearerToken } from './requestAuth.js';
+import { bearerToken, bearerTokenHash } from './requestAuth.js';
 
 /**
  * Requests per minute. Counters live in each process's memory: behind a load balancer each
@@ -30,7 +29,7 @@ export function rateLimits(overrides: Partial<Omit<RateLimits, 'keyByBearer'>> =
     ...overrides,
     keyByBearer(request) {
       const token = bearerToken(request);
-      return token ? `t:${sha256Hex(token).slice(0, 32)}` : `ip:${request.ip}`;
+      return token ? `t:${bearerTokenHash(request, token).slice(0, 32)}` : `ip:${request.ip}`;
     },
   };
 }

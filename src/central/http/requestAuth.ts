@@ -17,6 +17,18 @@ declare module 'fastify' {
   }
 }
 
+const tokenHashes = new WeakMap<FastifyRequest, string>();
+
+/** SHA-256 of the request's bearer token, computed once per request (rate limit and authentication both need it). */
+export function bearerTokenHash(request: FastifyRequest, token: string): string {
+  let hash = tokenHashes.get(request);
+  if (hash === undefined) {
+    hash = sha256Hex(token);
+    tokenHashes.set(request, hash);
+  }
+  return hash;
+}
+
 export function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   if (!header) return null;
@@ -34,11 +46,11 @@ export function kioskAuth(ctx: CentralContext) {
   // The feed cursor each kiosk last reported here (the `after` of its pulls), for its sync lag.
   const lastPulled = new Map<string, number>();
   const tokens = new KioskTokenCache(ctx.storage);
-  async function kioskFor(token: string, now: number): Promise<KioskRow | undefined> {
+  async function kioskFor(request: FastifyRequest, token: string, now: number): Promise<KioskRow | undefined> {
     if (!token.startsWith(KIOSK_TOKEN_PREFIX)) return undefined;
     // On SQLite another process may have revoked a kiosk: one PRAGMA tells, and drops the cache.
     ctx.storage.noticeOtherWriters();
-    const hash = sha256Hex(token);
+    const hash = bearerTokenHash(request, token);
     const cached = tokens.get(hash, now);
     if (cached) return cached;
     const generation = tokens.currentGeneration;
@@ -48,7 +60,7 @@ export function kioskAuth(ctx: CentralContext) {
   }
   return async function requireKiosk(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const token = bearerToken(request);
-    const kiosk = token ? await kioskFor(token, ctx.clock.now()) : undefined;
+    const kiosk = token ? await kioskFor(request, token, ctx.clock.now()) : undefined;
     if (!kiosk) {
       await reply.code(401).header('www-authenticate', 'Bearer').send(errorBody('unauthorized', 'A valid kiosk token is required (enrolled and not revoked).'));
       return;
