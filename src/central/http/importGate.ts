@@ -18,8 +18,14 @@ export function importGate(limit: number) {
       return;
     }
     running += 1;
-    reply.raw.once('close', () => {
+    // Given back as soon as the answer is written ('finish'), or when the connection goes ('close').
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
       running -= 1;
-    });
+    };
+    reply.raw.once('finish', release);
+    reply.raw.once('close', release);
   };
 }
