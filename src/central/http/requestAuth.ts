@@ -39,7 +39,23 @@ export function bearerToken(request: FastifyRequest): string | null {
 /** last_seen is written at most this often per kiosk and process: bookkeeping must not cost a write per pull. */
 const TOUCH_INTERVAL_MS = 15_000;
 
-export function kioskAuth(ctx: CentralContext) {
+type KioskAuth = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+const kioskAuthByContext = new WeakMap<CentralContext, KioskAuth>();
+
+/**
+ * The kiosk-token check shared by every kiosk route of one central store (changes, commands, live,
+ * print, self-association): one token cache and one last-seen schedule, not one per route file.
+ */
+export function kioskAuth(ctx: CentralContext): KioskAuth {
+  let auth = kioskAuthByContext.get(ctx);
+  if (!auth) {
+    auth = createKioskAuth(ctx);
+    kioskAuthByContext.set(ctx, auth);
+  }
+  return auth;
+}
+
+function createKioskAuth(ctx: CentralContext): KioskAuth {
   const lastTouched = new Map<string, number>();
   // The version each kiosk last reported here: a cached row's may be older than the touch that updated it.
   const knownVersion = new Map<string, string | null>();
