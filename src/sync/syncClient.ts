@@ -1,12 +1,4 @@
-import {
-  domainError,
-  err,
-  ok,
-  type CentralCardAuthority,
-  type DomainError,
-  type DomainErrorCode,
-  type Result,
-} from '../core/index.js';
+import { domainError, err, type CentralCardAuthority, type DomainError, type Result } from '../core/index.js';
 import type { KioskStore } from '../store/index.js';
 import { createReplicaApplier, type ReplicaChange } from '../store/replicaApplier.js';
 import { MAX_COMMANDS_PER_PUSH, type WireFeedChange } from '../protocol/index.js';

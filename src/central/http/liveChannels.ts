@@ -114,11 +114,6 @@ export class LiveChannels {
     for (const client of [...(this.byKiosk.get(kioskId) ?? [])]) client.res.end();
   }
 
-  /** Streams open per kiosk id (tests, benchmarks). */
-  channelsOf(kioskId: string): number {
-    return this.byKiosk.get(kioskId)?.length ?? 0;
-  }
-
   /** After a revocation this process cannot name (another SQLite writer): ends the streams of revoked kiosks. */
   private async endRevoked(): Promise<void> {
     const ids = [...this.byKiosk.keys()];
