@@ -65,7 +65,6 @@ export async function buildCentralServer(ctx: CentralContext, options: CentralSe
   app.removeContentTypeParser('text/plain');
 
   const limits = rateLimits(options.rateLimits);
-  await app.register(cookie);
   await app.register(rateLimit, { global: true, max: limits.globalPerMinute, timeWindow: '1 minute' });
   await app.register(swagger, {
     openapi: {
@@ -86,22 +85,29 @@ export async function buildCentralServer(ctx: CentralContext, options: CentralSe
   const live = new LiveChannels(ctx, options.liveChannelsPerKiosk);
   app.addHook('preClose', async () => live.closeAll());
 
-  registerHealthRoutes(app, ctx);
-  registerKioskRoutes(app, ctx, live, limits);
-  registerAdminSessionRoutes(app, ctx, limits, options.tls !== undefined);
-  registerAdminUserRoutes(app, ctx);
-  registerAdminConfigRoutes(app, ctx);
-  registerAdminKioskRoutes(app, ctx);
-  registerAdminAuditRoutes(app, ctx);
-  registerAdminTechnicianRoutes(app, ctx);
-  registerKioskPrintRoutes(app, ctx, limits);
-  registerAdminPrintRoutes(app, ctx);
-  registerAdminPasswordRoutes(app, ctx, limits);
-  registerStaticWebApp(app, { urlPrefix: ADMIN_CONSOLE_PREFIX, rootDir: options.adminConsoleDir ?? defaultWebAppDir('admin') });
-  registerUserWebRoutes(app, ctx, limits, options.tls !== undefined);
-  registerAdminDirectoryRoutes(app, ctx);
-  registerKioskSelfAssociationRoutes(app, ctx, limits);
-  registerStaticWebApp(app, { urlPrefix: USER_WEB_PREFIX, rootDir: options.userWebDir ?? defaultWebAppDir('user') });
+  // Kiosks and probes send no cookie: their routes sit outside the cookie plugin's scope, so the
+  // busiest request (a kiosk's idle pull) skips its per-request hook (issue 10).
+  await app.register(async (tokenScope) => {
+    registerHealthRoutes(tokenScope, ctx);
+    registerKioskRoutes(tokenScope, ctx, live, limits);
+    registerKioskPrintRoutes(tokenScope, ctx, limits);
+    registerKioskSelfAssociationRoutes(tokenScope, ctx, limits);
+  });
+  await app.register(async (cookieScope) => {
+    await cookieScope.register(cookie);
+    registerAdminSessionRoutes(cookieScope, ctx, limits, options.tls !== undefined);
+    registerAdminUserRoutes(cookieScope, ctx);
+    registerAdminConfigRoutes(cookieScope, ctx);
+    registerAdminKioskRoutes(cookieScope, ctx);
+    registerAdminAuditRoutes(cookieScope, ctx);
+    registerAdminTechnicianRoutes(cookieScope, ctx);
+    registerAdminPrintRoutes(cookieScope, ctx);
+    registerAdminPasswordRoutes(cookieScope, ctx, limits);
+    registerAdminDirectoryRoutes(cookieScope, ctx);
+    registerUserWebRoutes(cookieScope, ctx, limits, options.tls !== undefined);
+    registerStaticWebApp(cookieScope, { urlPrefix: ADMIN_CONSOLE_PREFIX, rootDir: options.adminConsoleDir ?? defaultWebAppDir('admin') });
+    registerStaticWebApp(cookieScope, { urlPrefix: USER_WEB_PREFIX, rootDir: options.userWebDir ?? defaultWebAppDir('user') });
+  });
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect(USER_WEB_PREFIX));
   // Generating the document is not free: limited like any other anonymous route (issue 11, finding 11).
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async () => app.swagger());
