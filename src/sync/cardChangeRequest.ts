@@ -1,4 +1,4 @@
-import { domainError, err, ok, type DomainError, type DomainErrorCode, type Result } from '../core/index.js';
+import { domainError, err, isDomainErrorCode, ok, type DomainError, type Result } from '../core/index.js';
 import type { CommandResult } from '../protocol/index.js';
 import { CentralCallError, type CentralHttpClient } from './centralHttpClient.js';
 
@@ -7,12 +7,6 @@ export const CENTRAL_UNREACHABLE_MESSAGE =
 
 export const CARD_CHANGE_UNCONFIRMED_MESSAGE =
   'The central store stopped answering while it changed your Card/ID number, so we cannot tell whether the change was made. Sign in again in a minute to see the number in force.';
-
-const KNOWN_CODES: ReadonlySet<string> = new Set<DomainErrorCode>([
-  'unknown-card', 'invalid-credentials', 'wrong-pin', 'locked-out', 'user-disabled', 'pin-not-set', 'pin-already-set', 'new-pin-needs-card',
-  'pin-policy', 'pin-mismatch', 'pin-change-not-allowed', 'card-change-not-allowed', 'manual-card-not-allowed', 'invalid-card-number',
-  'card-in-use', 'daily-limit', 'central-unreachable', 'not-found', 'conflict', 'invalid-input',
-]);
 
 export interface CardChangeCall {
   readonly idempotencyKey: string;
@@ -31,7 +25,7 @@ export interface CardChangeTiming {
 
 export function answerOf(result: CommandResult): Result<{ readonly cardNumber: string }, DomainError> {
   if (result.status === 'accepted' && result.cardNumber) return ok({ cardNumber: result.cardNumber });
-  const code = result.reason && KNOWN_CODES.has(result.reason.code) ? (result.reason.code as DomainErrorCode) : 'conflict';
+  const code = result.reason && isDomainErrorCode(result.reason.code) ? result.reason.code : 'conflict';
   return err(domainError(code, result.reason?.message ?? 'The central store refused the change.', result.reason?.details));
 }
 
