@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AdminApp } from './app/AdminApp.js';
 import { SessionProvider } from './app/SessionProvider.js';
-import { I18nProvider } from './i18n/I18nProvider.js';
+import { I18nProvider, initialLanguage } from './i18n/I18nProvider.js';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -15,7 +15,7 @@ const queryClient = new QueryClient({
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <I18nProvider>
+      <I18nProvider initial={initialLanguage()}>
         <SessionProvider>
           <AdminApp />
         </SessionProvider>
