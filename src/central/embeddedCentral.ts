@@ -62,9 +62,7 @@ export async function startEmbeddedCentral(options: EmbeddedCentralOptions): Pro
       });
     },
     importUsersCsv(csv) {
-      return importUsersCsv(csv, { storage: ctx.storage, pinHasher: ctx.pinHasher, hashConcurrency: 2 }, (fn) =>
-        ctx.storage.write((tx) => fn({ tx, actor: system, now: ctx.clock.now(), random: ctx.random })),
-      );
+      return importUsersCsv(csv, { storage: ctx.storage, pinHasher: ctx.pinHasher, hashConcurrency: 2, clock: ctx.clock, random: ctx.random }, system);
     },
     async userCount() {
       const row = await ctx.storage.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();

@@ -1,5 +1,6 @@
 import { checkNewUserFields, type NewUserFields, type PinPolicyCheck } from './newUserFields.js';
 import type { UserCsvItem } from './userCsvReader.js';
+import { ROWS_PER_YIELD, yieldToEventLoop } from './eventLoopYield.js';
 
 /**
  * Who already holds a username or Card/ID number: the kiosk's UserRepository answers at once, the
@@ -56,7 +57,10 @@ export async function planImport(
   const usernameLines = new Map<string, number>();
   const cardLines = new Map<string, number>();
 
+  let seen = 0;
   for await (const item of items) {
+    // A 150,000-row plan is a second or more of work: the central store must keep answering meanwhile.
+    if (++seen % ROWS_PER_YIELD === 0) await yieldToEventLoop();
     if (item.kind === 'problem') {
       report(item.line, item.reason);
       continue;

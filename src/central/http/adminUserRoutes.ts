@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -34,6 +35,7 @@ import {
 } from './adminSchemas.js';
 import { ADMIN_SECURITY } from './adminSchemas.js';
 import { errorBody, sendDomainError } from './errorReplies.js';
+import { streamCsvBodies } from './csvUploadBody.js';
 import { importGate } from './importGate.js';
 import { adminAuth } from './requestAuth.js';
 
@@ -50,14 +52,7 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: CentralContex
   const r = app.withTypeProvider<ZodTypeProvider>();
   const onRequest = adminAuth(ctx);
   const oneImportAtATime = importGate(1);
-  // Decoded strictly: a Latin-1 file must be refused, not imported with replacement characters.
-  app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES }, (_request, body, done) => {
-    try {
-      done(null, new TextDecoder('utf-8', { fatal: true }).decode(body as Buffer));
-    } catch {
-      done(Object.assign(new Error('The file is not UTF-8 text; save it as UTF-8 (CSV UTF-8) and import it again.'), { statusCode: 400 }), undefined);
-    }
-  });
+  streamCsvBodies(app, MAX_IMPORT_BYTES);
 
   r.get('/api/v1/admin/users', {
     schema: { tags, security, summary: 'Search users (part of username, name or email; or a whole Card/ID number)', querystring: userListQuerySchema, response: { 200: userListSchema, ...errors } },
@@ -69,15 +64,19 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: CentralContex
       tags, security,
       summary: 'Import users from CSV (header username,name,email,primary_card,secondary_card,pin): all rows or none',
       consumes: ['text/csv'],
-      body: z.string().min(1).describe('The CSV file, as for `badgekiosk users import`'),
+      // Read as a stream by the handler (never buffered whole), so not validated here; the CSV reader checks it.
+      body: z.unknown().describe('The CSV file (UTF-8, text/csv), as for `badgekiosk users import`'),
       response: { 200: importResultSchema, ...errors, 422: importRefusedSchema, 429: errorResponseSchema },
     },
-    bodyLimit: MAX_IMPORT_BYTES,
     // Who asks is checked before the body is read; then one import at a time.
     onRequest: [onRequest, oneImportAtATime],
   }, async (request, reply) => {
     try {
-      const outcome = await importUsersCsv(request.body, { storage: ctx.storage, pinHasher: ctx.pinHasher, hashConcurrency: 2 }, (fn) => adminWrite(ctx, request, fn));
+      const outcome = await importUsersCsv(
+        request.body as Readable,
+        { storage: ctx.storage, pinHasher: ctx.pinHasher, hashConcurrency: 2, clock: ctx.clock, random: ctx.random },
+        { username: request.admin!.username },
+      );
       if (outcome.ok) return { imported: outcome.imported, withPin: outcome.withPin };
       return reply.code(422).send({
         ...errorBody('import-refused', `${outcome.problemCount} row(s) have problems; nothing was imported.`),
@@ -85,6 +84,9 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: CentralContex
         problemCount: outcome.problemCount,
       });
     } catch (error) {
+      // Refused before the whole file was read (bad header, over the limit): the rest of it is never
+      // read, so the connection must close after the answer rather than wait on it for ever.
+      if (!(request.body as Readable).readableEnded) reply.header('connection', 'close');
       if (error instanceof UserCsvFormatError) return reply.code(400).send(errorBody('invalid-csv', error.message));
       throw error;
     }

@@ -93,28 +93,32 @@ export async function openPostgresStorage(url: string, options: PostgresStorageO
   }
 
   async function write<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> {
-    return db.connection().execute(async (conn) => {
-      await sql`begin`.execute(conn);
-      try {
-        await sql`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(conn);
-        const transaction = sequencedTransaction(conn);
-        const value = await fn(transaction.tx);
-        const announced = transaction.highestReserved();
-        if (announced > 0) await sql`select pg_notify(${CHANGE_CHANNEL}, ${String(announced)})`.execute(conn);
-        for (const kioskId of transaction.revokedKiosks()) await sql`select pg_notify(${REVOCATION_CHANNEL}, ${kioskId})`.execute(conn);
-        await sql`commit`.execute(conn);
-        return value;
-      } catch (error) {
-        await sql`rollback`.execute(conn).catch(() => {});
-        throw error;
-      }
-    });
+    return db.connection().execute((conn) => writeOn(conn, fn));
+  }
+
+  /** One write transaction on `conn`, serialized across every process by the advisory lock. */
+  async function writeOn<T>(conn: Kysely<CentralTables>, fn: (tx: WriteTx) => Promise<T>): Promise<T> {
+    await sql`begin`.execute(conn);
+    try {
+      await sql`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(conn);
+      const transaction = sequencedTransaction(conn);
+      const value = await fn(transaction.tx);
+      const announced = transaction.highestReserved();
+      if (announced > 0) await sql`select pg_notify(${CHANGE_CHANNEL}, ${String(announced)})`.execute(conn);
+      for (const kioskId of transaction.revokedKiosks()) await sql`select pg_notify(${REVOCATION_CHANNEL}, ${kioskId})`.execute(conn);
+      await sql`commit`.execute(conn);
+      return value;
+    } catch (error) {
+      await sql`rollback`.execute(conn).catch(() => {});
+      throw error;
+    }
   }
 
   const storage: CentralStorage = {
     dialect: 'postgres',
     db,
     write,
+    session: (fn) => db.connection().execute((conn) => fn({ db: conn, write: (f) => writeOn(conn, f) })),
     latestSeq,
     onAnnouncement: (l) => hub.subscribe(l),
     onKioskRevoked: (l) => revocations.subscribe(l),

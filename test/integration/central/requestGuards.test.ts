@@ -1,5 +1,6 @@
 import httpClient, { type ClientRequest } from 'node:http';
 import { adminLogin, freePort, http, startCentralProcess, startCentralWithAdmin, type AdminSession, type CentralProcess, type CentralWithAdmin } from '../../support/centralProcess.js';
+import { answerOf } from '../../support/importUnderLoad.js';
 import { enrollBareKiosk, openLiveChannel } from '../../support/liveChannelClient.js';
 
 // Issue 11, findings 2 and 11, on a real central process: who asks is checked before a byte of a
@@ -17,15 +18,7 @@ function openUpload(baseUrl: string, path: string, declaredBytes: number, header
     host: url.hostname, port: url.port, path: url.pathname, method: 'POST',
     headers: { 'content-type': 'text/csv', 'content-length': String(declaredBytes), ...headers },
   });
-  const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
-    request.on('response', (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
-    });
-    request.on('error', reject);
-  });
+  const answer = answerOf(request);
   request.write('username,name,email,primary_card,secondary_card,pin\n');
   return { request, answer };
 }
