@@ -43,15 +43,18 @@ export const TRANSPORT_ERROR_CODES = [
   'internal',
 ] as const;
 
+/** Card self-association's own: the central store could not reach the directory to check a password. */
+export const CARD_LINK_ERROR_CODES = ['directory-unavailable'] as const;
+
 export type TransportErrorCode = (typeof TRANSPORT_ERROR_CODES)[number];
-export type ContractErrorCode = DomainErrorCode | TransportErrorCode;
+export type ContractErrorCode = DomainErrorCode | TransportErrorCode | (typeof CARD_LINK_ERROR_CODES)[number];
 
 // Fails to compile if src/core gains a code that this list lacks.
 type MissingDomainCodes = Exclude<DomainErrorCode, (typeof DOMAIN_ERROR_CODES)[number]>;
 const everyDomainCodeListed: MissingDomainCodes extends never ? true : MissingDomainCodes = true;
 void everyDomainCodeListed;
 
-export const contractErrorCodeSchema = z.enum([...DOMAIN_ERROR_CODES, ...TRANSPORT_ERROR_CODES]);
+export const contractErrorCodeSchema = z.enum([...DOMAIN_ERROR_CODES, ...TRANSPORT_ERROR_CODES, ...CARD_LINK_ERROR_CODES]);
 
 /**
  * Facts for the screen, never a PIN or a PIN hash. Known keys: `attemptsLeft` (wrong-pin),
