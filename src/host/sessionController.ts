@@ -90,6 +90,9 @@ export class SessionController {
         const swipe = onCardPresented(startKioskSession(s.userId, [s.user.primaryCard, s.user.secondaryCard], 0), cardNumber);
         if (swipe.action === 'logout') return this.end('second-swipe');
         this.end('other-card');
+      } else if (s.phase === 'link-card' && s.cardNumber !== cardNumber) {
+        // Another card at the link screen is another person: nothing typed there may carry over.
+        this.end('other-card');
       } else if (s.phase === 'link-card' ? s.cardNumber === cardNumber : s.phase !== 'idle' && s.credential.via === 'card' && s.credential.cardNumber === cardNumber) {
         this.idle.restart();
         return { ok: true, value: this.state() };

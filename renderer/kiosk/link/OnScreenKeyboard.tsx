@@ -55,13 +55,14 @@ export function OnScreenKeyboard(props: OnScreenKeyboardProps) {
         <button
           type="button"
           className="key key-aux osk-wide"
-          aria-label={page === 'letters' ? t('link.symbols') : t('link.letters')}
           {...press(() => {
             setPage(page === 'letters' ? 'symbols' : 'letters');
             setShift(false);
           })}
         >
+          {/* Named in words for screen readers (not by aria-label, whose name must contain the visible "?123"). */}
           <span aria-hidden="true">{page === 'letters' ? t('link.symbolsKey') : t('link.lettersKey')}</span>
+          <span className="visually-hidden">{page === 'letters' ? t('link.symbols') : t('link.letters')}</span>
         </button>
         <button type="button" className="key key-digit osk-key" {...press(() => type('@'))}>
           @
