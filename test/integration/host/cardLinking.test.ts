@@ -95,8 +95,31 @@ describe('linking an unknown card at the kiosk host', () => {
     expect(await phase()).toBe('idle');
   });
 
+  it('wrong passwords count toward the lockout on the central store; a locked user is refused and the session ends', async () => {
+    await setCentralConfig(admin, 'auth.max-failed-pin-attempts', 2);
+    await kiosk.call('presentCard', { cardNumber: '900303' });
+    for (let i = 0; i < 2; i++) expect((await kiosk.call('linkCard', { username: 'ada', password: 'guess-again' })).error?.code).toBe('invalid-credentials');
+    const locked = await kiosk.call('linkCard', { username: 'ada', password: 'ada-directory-pw' });
+    expect(locked.error).toMatchObject({ code: 'locked-out', details: { lockedUntil: expect.any(Number) } });
+    expect(await phase()).toBe('idle');
+  });
+
+  it('the link screen times out like every other', async () => {
+    await setCentralConfig(admin, 'kiosk.idle-warning-seconds', 2);
+    await setCentralConfig(admin, 'kiosk.idle-timeout-seconds', 10);
+    await configReaches('kiosk.idle-timeout-seconds', 10);
+    await kiosk.call('presentCard', { cardNumber: '900304' });
+    expect(await phase()).toBe('link-card');
+    await eventually(
+      () => kiosk.events.some((e) => e.event === 'session' && e.payload.signedOut?.reason === 'idle') || undefined,
+      'the idle sign-out',
+      30_000,
+    );
+    expect(await phase()).toBe('idle');
+  });
+
   it('no password reaches the host log', () => {
     expect(kiosk.logs.text).toContain('linkCard');
-    for (const secret of ['ada-directory-pw', 'bob-directory-pw', 'not-her-password']) expect(kiosk.logs.text).not.toContain(secret);
+    for (const secret of ['ada-directory-pw', 'bob-directory-pw', 'not-her-password', 'guess-again']) expect(kiosk.logs.text).not.toContain(secret);
   });
 });
