@@ -150,6 +150,21 @@ describe('linking an unknown card at the kiosk (web mode)', { timeout: 120_000 }
     await expectScreen(page, 'screen-idle');
   });
 
+  it.each([
+    ['Sprache: Deutsch', 'de', 'Diese Karte ist nicht registriert.', 'ü'],
+    ['Langue: Français', 'fr', "Cette carte n'est pas enregistrée.", 'ç'],
+  ])('%s: the screen and its keyboard in the language, accessible at every size', async (languageButton, code, title, key) => {
+    await page.getByRole('button', { name: languageButton }).click();
+    await swipeWedge(page, `000990077${code === 'de' ? 1 : 2}`);
+    await expectScreen(page, 'screen-link-card');
+    expect(await page.getByRole('heading', { name: title }).isVisible()).toBe(true);
+    expect(await page.getByTestId('on-screen-keyboard').getByRole('button', { name: key, exact: true }).isVisible()).toBe(true);
+    expect(await axeAtAllSizes(page, `link-card-${code}`)).toEqual([]);
+    await photograph(`link-card-${code}`);
+    await page.locator('.link-actions button').first().click();
+    await expectScreen(page, 'screen-idle');
+  });
+
   it('the password never reached the host log', () => {
     expect(host.output()).not.toContain(PASSWORD);
     expect(host.output()).not.toContain('Cobol-1958');
