@@ -5,7 +5,7 @@ import type { Clock, RandomSource } from '../core/index.js';
 import { createArgon2PinHasher, loadOrCreatePepper } from '../pinHashing/index.js';
 import { cryptoRandomSource, systemClock } from '../platform/index.js';
 import type { CentralContext } from './centralContext.js';
-import { ldapDirectoryFactory, readBindPasswordFile } from '../directory/directoryFactory.js';
+import { keptLdapDirectoryFactory, readBindPasswordFile } from '../directory/directoryFactory.js';
 import { CENTRAL_VERSION } from './centralVersion.js';
 import { buildCentralServer, REDACTED_HEADERS, type CentralServer, type CentralServerOptions } from './http/centralServer.js';
 import { serializeRequestForLog } from './http/requestLogSerializer.js';
@@ -60,11 +60,12 @@ export async function startCentral(options: StartCentralOptions): Promise<Runnin
   const pepper = await loadOrCreatePepper(options.pepperFile);
   const pinHasher = await createArgon2PinHasher({ pepperFile: options.pepperFile });
   const storage: CentralStorage = await openCentralStorage(options.db);
+  const directoryFor = keptLdapDirectoryFactory(bindPassword);
   try {
     const site = await ensureSite(storage, pepper, clock.now());
     const ctx: CentralContext = {
       storage, clock, random: options.random ?? cryptoRandomSource, pinHasher, siteId: site.siteId, pepper, version: CENTRAL_VERSION,
-      directoryFor: ldapDirectoryFactory(bindPassword),
+      directoryFor,
     };
     const server = await buildCentralServer(ctx, {
       logger: loggerOptions(options.logLevel),
@@ -91,6 +92,7 @@ export async function startCentral(options: StartCentralOptions): Promise<Runnin
           try {
             await server.app.close();
           } finally {
+            await directoryFor.close();
             await storage.close();
           }
         })();

@@ -21,10 +21,13 @@ export const TRANSPORT_ERROR_CODES = [
   'internal',
 ] as const;
 
-export type TransportErrorCode = (typeof TRANSPORT_ERROR_CODES)[number];
-export type ContractErrorCode = DomainErrorCode | TransportErrorCode;
+/** Card self-association's own: the central store could not reach the directory to check a password. */
+export const CARD_LINK_ERROR_CODES = ['directory-unavailable'] as const;
 
-export const contractErrorCodeSchema = z.enum([...DOMAIN_ERROR_CODES, ...TRANSPORT_ERROR_CODES]);
+export type TransportErrorCode = (typeof TRANSPORT_ERROR_CODES)[number];
+export type ContractErrorCode = DomainErrorCode | TransportErrorCode | (typeof CARD_LINK_ERROR_CODES)[number];
+
+export const contractErrorCodeSchema = z.enum([...DOMAIN_ERROR_CODES, ...TRANSPORT_ERROR_CODES, ...CARD_LINK_ERROR_CODES]);
 
 /**
  * Facts for the screen, never a PIN or a PIN hash. Known keys: `attemptsLeft` (wrong-pin),

@@ -13,3 +13,5 @@ export * from './technicianState.js';
 export * from './technicianMethodNames.js';
 export * from './printMethods.js';
 export * from './printMethodNames.js';
+export * from './cardLinkMethods.js';
+export * from './cardLinkMethodNames.js';

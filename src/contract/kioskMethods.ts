@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { resultSchema } from './contractError.js';
 import { METHOD_NAMES, type MethodName } from './methodNames.js';
 import { cardNumberSchema, kioskStateSchema, sessionStateSchema, wedgeReadSchema } from './kioskState.js';
+import { CARD_LINK_METHODS } from './cardLinkMethods.js';
 import { PRINT_METHODS } from './printMethods.js';
 import { TECHNICIAN_METHODS } from './technicianMethods.js';
 
@@ -74,6 +75,7 @@ export const KIOSK_METHODS = {
   cancel: { input: noInput, output: sessionStateSchema },
   ...TECHNICIAN_METHODS,
   ...PRINT_METHODS,
+  ...CARD_LINK_METHODS,
 } as const satisfies { readonly [M in MethodName]: { readonly input: z.ZodType; readonly output: z.ZodType } };
 
 // Fails to compile if the map has a method that METHOD_NAMES lacks.

@@ -51,6 +51,8 @@ export const sessionStateSchema = z.discriminatedUnion('phase', [
   z.strictObject({ phase: z.literal('idle') }),
   z.strictObject({ phase: z.literal('enter-pin'), via: viaSchema }),
   z.strictObject({ phase: z.literal('set-pin'), via: viaSchema }),
+  /** An unknown card, and card-id.self-association is on: its owner may sign in to link it (linkCard). */
+  z.strictObject({ phase: z.literal('link-card') }),
   z.strictObject({ phase: z.literal('signed-in'), user: sessionUserSchema, allowed: allowedActionsSchema }),
 ]);
 export type SessionState = z.infer<typeof sessionStateSchema>;

@@ -1,3 +1,4 @@
+import { CARD_LINK_METHOD_NAMES } from './cardLinkMethodNames.js';
 import { PRINT_METHOD_NAMES } from './printMethodNames.js';
 import { TECHNICIAN_METHOD_NAMES } from './technicianMethodNames.js';
 
@@ -20,6 +21,7 @@ export const METHOD_NAMES = [
   'cancel',
   ...TECHNICIAN_METHOD_NAMES,
   ...PRINT_METHOD_NAMES,
+  ...CARD_LINK_METHOD_NAMES,
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

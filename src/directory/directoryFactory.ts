@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { ConfigValues, Directory } from '../core/index.js';
+import { LdapConnections } from './ldapConnections.js';
 import { LdapDirectory } from './ldapDirectory.js';
 import { ldapSettingsFrom } from './ldapSettings.js';
 
@@ -15,6 +16,31 @@ export function ldapDirectoryFactory(bindPassword: string | null): DirectoryFact
     const settings = ldapSettingsFrom(config, bindPassword);
     return settings ? new LdapDirectory(settings) : null;
   };
+}
+
+/** A factory whose directories share kept connections; close() ends them (the process is stopping). */
+export interface KeptDirectoryFactory extends DirectoryFactory {
+  close(): Promise<void>;
+}
+
+/**
+ * For a long-running central store: sign-ins reuse one service-bound search connection and one
+ * bind-only connection (LdapConnections) while the connection settings stay the same; a changed
+ * directory.ldap.url, bind DN, StartTLS or timeout closes them and opens new ones on next use.
+ */
+export function keptLdapDirectoryFactory(bindPassword: string | null): KeptDirectoryFactory {
+  let kept: { key: string; connections: LdapConnections } | null = null;
+  const factory = (config: ConfigValues): Directory | null => {
+    const settings = ldapSettingsFrom(config, bindPassword);
+    if (!settings) return null;
+    const key = JSON.stringify([settings.url, settings.bindDn, settings.startTls, settings.timeoutMs]);
+    if (kept?.key !== key) {
+      void kept?.connections.close();
+      kept = { key, connections: new LdapConnections(settings) };
+    }
+    return new LdapDirectory(settings, kept.connections);
+  };
+  return Object.assign(factory, { close: async () => kept?.connections.close() });
 }
 
 /** The first line of the file; a missing or empty file is refused with its name (never its content). */

@@ -1,4 +1,4 @@
-import { Client, InvalidCredentialsError, type Entry } from 'ldapts';
+import { InvalidCredentialsError, type Client, type Entry } from 'ldapts';
 import {
   directoryError,
   everyUserFilter,
@@ -11,10 +11,14 @@ import {
   type DirectoryProgress,
   type Result,
 } from '../core/index.js';
+import { LdapOpenError, openLdapClient, type LdapConnections } from './ldapConnections.js';
 import { describeLdapFailure } from './ldapErrors.js';
 import type { LdapSettings } from './ldapSettings.js';
 
 const PAGE_SIZE = 500;
+
+const missingBindPassword = () =>
+  directoryError('service-bind-failed', 'directory.ldap.bind-dn is set but the central store was started without --directory-bind-password-file.');
 
 function firstValue(entry: Entry, attribute: string): string | null {
   const key = Object.keys(entry).find((name) => name.toLowerCase() === attribute.toLowerCase());
@@ -26,12 +30,16 @@ function firstValue(entry: Entry, attribute: string): string | null {
 }
 
 /**
- * The directory port on ldapts. Each operation opens its own connection (StartTLS first when
- * asked), binds as the service account (or searches anonymously), and closes it: no state to go
- * stale between requests and no connection shared between two users' binds.
+ * The directory port on ldapts. Without `connections` each operation opens its own connection
+ * (StartTLS first when asked), binds as the service account (or searches anonymously), and closes
+ * it (the CLI, sync). A central process passes the connections it keeps (ldapConnections.ts), so a
+ * sign-in is one search on a service-bound connection and one bind on a bind-only one.
  */
 export class LdapDirectory implements Directory {
-  constructor(private readonly settings: LdapSettings) {}
+  constructor(
+    private readonly settings: LdapSettings,
+    private readonly connections?: LdapConnections,
+  ) {}
 
   private attributes(): string[] {
     const s = this.settings;
@@ -59,13 +67,7 @@ export class LdapDirectory implements Directory {
   /** Runs fn on a connected, service-bound client; every failure becomes a DirectoryError. */
   private async withClient<T>(fn: (client: Client) => Promise<Result<T, DirectoryError>>): Promise<Result<T, DirectoryError>> {
     const s = this.settings;
-    const client = new Client({
-      url: s.url,
-      timeout: s.timeoutMs,
-      connectTimeout: s.timeoutMs,
-      strictDN: false,
-      ...(s.tls ? { tlsOptions: s.tls } : {}),
-    });
+    const client = openLdapClient(s);
     let step: 'connect' | 'starttls' | 'service-bind' | 'search' = 'connect';
     try {
       if (s.startTls) {
@@ -74,7 +76,7 @@ export class LdapDirectory implements Directory {
       }
       step = 'service-bind';
       if (s.bindDn !== '') {
-        if (!s.bindPassword) return directoryError('service-bind-failed', 'directory.ldap.bind-dn is set but the central store was started without --directory-bind-password-file.');
+        if (!s.bindPassword) return missingBindPassword();
         await client.bind(s.bindDn, s.bindPassword);
       }
       step = 'search';
@@ -115,6 +117,7 @@ export class LdapDirectory implements Directory {
     // accept: it must never count as a sign-in, so it never reaches the directory.
     if (password === '') return directoryError('refused', 'A password is required.');
     if (username === '') return directoryError('not-found', 'No username given.');
+    if (this.connections) return this.authenticateOnKept(this.connections, username, password);
     return this.withClient(async (client) => {
       const found = await this.findEntry(client, username);
       if (!found.ok) return found;
@@ -127,6 +130,25 @@ export class LdapDirectory implements Directory {
       const person = this.toPerson(found.value, username);
       return person ? ok({ person, attributesRead: this.attributesRead(found.value) }) : directoryError('not-found', 'No such user in the directory.');
     });
+  }
+
+  private async authenticateOnKept(connections: LdapConnections, username: string, password: string): Promise<Result<DirectoryAuthentication, DirectoryError>> {
+    const s = this.settings;
+    if (s.bindDn !== '' && !s.bindPassword) return missingBindPassword();
+    try {
+      const found = await connections.search((client) => this.findEntry(client, username));
+      if (!found.ok) return found;
+      try {
+        await connections.bind((client) => client.bind(found.value.dn, password));
+      } catch (error) {
+        if (error instanceof InvalidCredentialsError) return directoryError('refused', 'Wrong username or password.');
+        throw error;
+      }
+      const person = this.toPerson(found.value, username);
+      return person ? ok({ person, attributesRead: this.attributesRead(found.value) }) : directoryError('not-found', 'No such user in the directory.');
+    } catch (error) {
+      return { ok: false, error: error instanceof LdapOpenError ? describeLdapFailure(error.cause, s.url, error.step) : describeLdapFailure(error, s.url, 'search') };
+    }
   }
 
   async listPeople(onProgress?: DirectoryProgress): Promise<Result<readonly DirectoryPerson[], DirectoryError>> {

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { ContractResult, KioskEvent, KioskState, ReaderStatus, SyncStatus } from '../contract/index.js';
 import { contractError } from '../contract/index.js';
 import type { ConfigSource, SelfService } from '../core/index.js';
+import type { CardLinker } from './cardLinking.js';
 import { printHandlers, type HostPrint } from './print/printHandlers.js';
 import { SessionController } from './sessionController.js';
 import { checkWedgeRead } from './wedgeReadCheck.js';
@@ -22,6 +23,8 @@ export interface KioskHostDeps {
   readonly technician?: TechnicianHostDeps;
   /** Print release for the signed-in user; without it the print calls answer not-configured. */
   readonly print?: HostPrint;
+  /** Card self-association through the central store (enrolled kiosks); without it an unknown card is only refused. */
+  readonly cardLinker?: CardLinker;
 }
 
 export type KioskEventListener = (event: KioskEvent) => void;
@@ -62,6 +65,7 @@ export function createKioskHost(deps: KioskHostDeps): KioskHost {
     selfService: deps.selfService,
     idleSettings: () => ({ timeoutSeconds: get('kiosk.idle-timeout-seconds'), warningSeconds: get('kiosk.idle-warning-seconds') }),
     emit,
+    ...(deps.cardLinker ? { cardLinking: { linker: deps.cardLinker, enabled: () => get('card-id.self-association') } } : {}),
   });
   let sync = deps.sync ?? STANDALONE;
   const readers = new ReaderBoard({
@@ -137,6 +141,7 @@ export function createKioskHost(deps: KioskHostDeps): KioskHost {
     },
     logout: () => session.logout(),
     cancel: () => session.cancel(),
+    linkCard: ({ username, password }) => session.linkCard(username, password),
     ...(technician ? technicianHandlers(technician, () => session.state().phase === 'idle') : unavailableTechnicianHandlers()),
     ...printHandlers({ ...(deps.print ? { print: deps.print } : {}), config: deps.config, logger: deps.logger, signedInUser: () => session.signedInUser(), touch: () => session.touch() }),
   };

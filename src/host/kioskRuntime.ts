@@ -7,6 +7,7 @@ import { createArgon2PinHasher } from '../pinHashing/index.js';
 import { cryptoRandomSource, systemClock } from '../platform/index.js';
 import { readEnrollment } from '../sync/index.js';
 import { DEMO_CENTRAL_SEEDED_KEY, DEMO_SEEDED_KEY, demoUserRows, demoUsersTable } from './demoUsers.js';
+import { DeferredCardLinker } from './cardLinking.js';
 import { createKioskHost, type KioskHost } from './kioskHost.js';
 import { DeferredCentralAuthority, STANDALONE_SYNC, openKioskSyncLink, type CentralMode, type KioskSyncLink } from './kioskSyncLink.js';
 import { startLocalExpirySweeper } from './print/localExpirySweeper.js';
@@ -87,6 +88,7 @@ export async function openKioskRuntime(options: KioskRuntimeOptions): Promise<Ki
     let central: CentralCardAuthority | null = null;
     let initialSync: SyncStatus = STANDALONE_SYNC;
     const deferred = new DeferredCentralAuthority();
+    const linker = new DeferredCardLinker();
     if (wasEnrolled) {
       const delay = options.backgroundLinkDelayMs ?? 0;
       linking = delay > 0 ? new Promise((resolve) => setTimeout(resolve, delay)).then(openLink) : openLink();
@@ -97,6 +99,7 @@ export async function openKioskRuntime(options: KioskRuntimeOptions): Promise<Ki
       linking = Promise.resolve(link);
       central = link.central;
       initialSync = link.status();
+      linker.connect(link.cardLinker);
     }
     const enrollment = readEnrollment(store);
     const kioskId = enrollment?.kioskId ?? null;
@@ -121,6 +124,7 @@ export async function openKioskRuntime(options: KioskRuntimeOptions): Promise<Ki
       sync: initialSync,
       technician: technicianHostDeps(store, hasher, options.serialPaths ?? []),
       print: runtimeKioskPrint(store, paths.dataDir),
+      ...(central ? { cardLinker: linker } : {}),
     });
     let stopStatus = () => undefined as unknown;
     const linked = linking.then(
@@ -128,6 +132,7 @@ export async function openKioskRuntime(options: KioskRuntimeOptions): Promise<Ki
         if (!link) return;
         if (link.embeddedUrl) options.announce?.(`Embedded central store (admin API and ${OPENAPI_PATH}): ${link.embeddedUrl}`);
         deferred.connect(link.central);
+        linker.connect(link.cardLinker);
         host.setSyncStatus(link.status());
         stopStatus = link.onStatus((status) => host.setSyncStatus(status));
       },

@@ -6,6 +6,7 @@ import { kioskPaths, type KioskStore } from '../store/index.js';
 import {
   CENTRAL_UNREACHABLE_MESSAGE, connectEmbeddedKiosk, createSyncClient, initialSyncPercent, readEnrollment, type SyncClient, type SyncStatus,
 } from '../sync/index.js';
+import type { CardLinker } from './cardLinking.js';
 import { DEMO_CENTRAL_SEEDED_KEY, demoUsersCsv } from './demoUsers.js';
 
 /**
@@ -21,6 +22,8 @@ export type CentralMode = 'embedded' | 'none';
 export interface KioskSyncLink {
   /** Card/ID changes go through the central store while enrolled. */
   readonly central: CentralCardAuthority | null;
+  /** Card self-association goes to the central store too (null when standalone). */
+  readonly cardLinker: CardLinker | null;
   /** The embedded central store's address while this process runs one (its port is new at every start). */
   readonly embeddedUrl: string | null;
   status(): ContractSyncStatus;
@@ -99,13 +102,14 @@ export async function openKioskSyncLink(options: OpenSyncLinkOptions): Promise<K
   }
   if (!client) {
     await embedded?.close();
-    return { central: null, embeddedUrl: null, status: () => STANDALONE_SYNC, onStatus: () => () => undefined, close: async () => undefined };
+    return { central: null, cardLinker: null, embeddedUrl: null, status: () => STANDALONE_SYNC, onStatus: () => () => undefined, close: async () => undefined };
   }
   const sync = client;
   await sync.syncNow();
   sync.start();
   return {
     central: sync,
+    cardLinker: sync,
     embeddedUrl: embedded?.url ?? null,
     status: () => contractSyncStatus(sync.status()),
     onStatus(listener) {

@@ -2,18 +2,22 @@ import type { ContractError, ContractResult, KioskEvent, MethodOutput, SessionSt
 import { contractError } from '../contract/index.js';
 import { onCardPresented, startKioskSession } from '../core/index.js';
 import type { AllowedActions, CardChanged, Credential, DomainError, PublicUser, Result, SelfService, SignedIn } from '../core/index.js';
+import { linkRefusal, type CardLinker } from './cardLinking.js';
 import { IdleTimer, type IdleSettings } from './idleTimer.js';
 
 /** Where the session is, with what the host keeps and the renderer never sees (the credential). */
 type Session =
   | { readonly phase: 'idle' }
   | { readonly phase: 'enter-pin' | 'set-pin'; readonly credential: Credential }
+  | { readonly phase: 'link-card'; readonly cardNumber: string }
   | { readonly phase: 'signed-in'; readonly userId: string; readonly user: SessionUser; readonly allowed: AllowedActions };
 
 export interface SessionControllerDeps {
   readonly selfService: SelfService;
   readonly idleSettings: () => IdleSettings;
   readonly emit: (event: KioskEvent) => void;
+  /** Card self-association (enrolled kiosks): `enabled` reads card-id.self-association at each swipe. */
+  readonly cardLinking?: { readonly linker: CardLinker; readonly enabled: () => boolean };
 }
 
 type Answer<M extends keyof MethodOutputs> = ContractResult<MethodOutputs[M]>;
@@ -67,6 +71,8 @@ export class SessionController {
       case 'enter-pin':
       case 'set-pin':
         return { phase: s.phase, via: s.credential.via };
+      case 'link-card':
+        return { phase: 'link-card' };
       case 'signed-in':
         return { phase: 'signed-in', user: s.user, allowed: s.allowed };
       default: {
@@ -84,11 +90,15 @@ export class SessionController {
         const swipe = onCardPresented(startKioskSession(s.userId, [s.user.primaryCard, s.user.secondaryCard], 0), cardNumber);
         if (swipe.action === 'logout') return this.end('second-swipe');
         this.end('other-card');
-      } else if (s.phase !== 'idle' && s.credential.via === 'card' && s.credential.cardNumber === cardNumber) {
+      } else if (s.phase === 'link-card' && s.cardNumber !== cardNumber) {
+        // Another card at the link screen is another person: nothing typed there may carry over.
+        this.end('other-card');
+      } else if (s.phase === 'link-card' ? s.cardNumber === cardNumber : s.phase !== 'idle' && s.credential.via === 'card' && s.credential.cardNumber === cardNumber) {
         this.idle.restart();
         return { ok: true, value: this.state() };
       }
       const identified = await this.deps.selfService.identifyCard(cardNumber);
+      if (!identified.ok && identified.error.code === 'unknown-card' && this.deps.cardLinking?.enabled()) return this.move({ phase: 'link-card', cardNumber });
       if (!identified.ok) return this.fail(identified.error, 'idle');
       const credential: Credential = { via: 'card', cardNumber };
       if (identified.value.next === 'signed-in') {
@@ -161,6 +171,33 @@ export class SessionController {
     return this.changeCard((userId) => this.deps.selfService.setCard(userId, cardNumber));
   }
 
+  /**
+   * The unknown card's owner signed in with their directory password: the central store checks it
+   * and links the card, the pull brings the card here, then a first PIN (if none) or the session.
+   * The password goes on in this call and is kept nowhere. A user with a PIN is signed in without
+   * it: the directory password is the stronger proof, and the swipe showed the card.
+   */
+  linkCard(username: string, password: string): Promise<Answer<'session'>> {
+    return this.serial(async () => {
+      const s = this.session;
+      const linking = this.deps.cardLinking;
+      if (s.phase !== 'link-card' || !linking) return this.wrongStep('There is no card to link now.');
+      this.idle.restart();
+      const answer = await linking.linker.selfAssociate({ cardNumber: s.cardNumber, username, password });
+      if (!answer.ok) {
+        const { error, retry } = linkRefusal(answer.error);
+        if (!retry) this.toIdle();
+        return { ok: false, error };
+      }
+      const identified = await this.deps.selfService.identifyCard(s.cardNumber);
+      if (!identified.ok) return this.fail(identified.error, 'idle');
+      if (identified.value.next === 'set-pin') return this.move({ phase: 'set-pin', credential: { via: 'card', cardNumber: s.cardNumber } });
+      const allowed = this.deps.selfService.allowedActions(identified.value.user.id);
+      if (!allowed.ok) return this.fail(allowed.error, 'idle');
+      return this.signIn({ user: identified.value.user, allowed: allowed.value });
+    });
+  }
+
   touch(): void {
     if (this.session.phase !== 'idle') this.idle.restart();
   }
@@ -215,12 +252,16 @@ export class SessionController {
   }
 
   private fail(error: DomainError, then: 'stay' | 'idle'): { ok: false; error: ContractError } {
-    if (then === 'idle' && this.session.phase !== 'idle') {
-      this.session = { phase: 'idle' };
-      this.idle.stop();
-      this.announce(null);
-    }
+    if (then === 'idle') this.toIdle();
     return refusal(error);
+  }
+
+  /** A refusal ended the half-way session: back to idle without a sign-out reason. */
+  private toIdle(): void {
+    if (this.session.phase === 'idle') return;
+    this.session = { phase: 'idle' };
+    this.idle.stop();
+    this.announce(null);
   }
 
   private announce(reason: SignOutReason | null): void {

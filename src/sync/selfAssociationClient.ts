@@ -9,6 +9,8 @@ export interface SelfAssociationRefusal {
   /** The central store's code (invalid-credentials, card-in-use, daily-limit, locked-out, …) or central-unreachable. */
   readonly code: string;
   readonly message: string;
+  /** The central store's facts for the screen (locked-out: lockedUntil), when it gave any. */
+  readonly details?: Readonly<Record<string, string | number | boolean>>;
 }
 
 export type SelfAssociationOutcome = { readonly ok: true; readonly value: SelfAssociationResponse } | { readonly ok: false; readonly error: SelfAssociationRefusal };
@@ -37,10 +39,21 @@ export async function requestSelfAssociation(client: CentralHttpClient, request:
     const parsed = selfAssociationResponseSchema.safeParse(payload);
     return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: { code: 'central-unreachable', message: SELF_ASSOCIATION_UNREACHABLE } };
   }
-  const error = (payload as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  const error = (payload as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
   if (response.status >= 500 && error?.code !== 'directory-unavailable') return { ok: false, error: { code: 'central-unreachable', message: SELF_ASSOCIATION_UNREACHABLE } };
+  const details = detailsOf(error?.details);
   return {
     ok: false,
-    error: { code: typeof error?.code === 'string' ? error.code : `http-${response.status}`, message: typeof error?.message === 'string' ? error.message : `HTTP ${response.status}` },
+    error: {
+      code: typeof error?.code === 'string' ? error.code : `http-${response.status}`,
+      message: typeof error?.message === 'string' ? error.message : `HTTP ${response.status}`,
+      ...(details ? { details } : {}),
+    },
   };
+}
+
+function detailsOf(value: unknown): Record<string, string | number | boolean> | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const entries = Object.entries(value).filter((entry): entry is [string, string | number | boolean] => ['string', 'number', 'boolean'].includes(typeof entry[1]));
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }

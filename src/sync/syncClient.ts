@@ -8,6 +8,8 @@ import { fileTokenStore, readEnrollment, type KioskTokenStore } from './kioskEnr
 import { readLiveChannel } from './liveChannelReader.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './retryBackoff.js';
 import type { SyncEvent, SyncState, SyncStatus } from './syncStatus.js';
+import type { SelfAssociationRequest } from '../protocol/selfAssociation.js';
+import { requestSelfAssociation, SELF_ASSOCIATION_UNREACHABLE, type SelfAssociationOutcome } from './selfAssociationClient.js';
 
 export interface SyncClientOptions {
   readonly store: KioskStore;
@@ -38,6 +40,11 @@ export interface SyncClient extends CentralCardAuthority {
   /** One push-then-pull cycle now; resolves with the status after it (never throws). */
   syncNow(): Promise<SyncStatus>;
   status(): SyncStatus;
+  /**
+   * Card self-association (issue 14): asks the central store to link an unknown card, then pulls,
+   * so the card is in the replica when the answer comes back (the first PIN is set against it).
+   */
+  selfAssociate(request: SelfAssociationRequest): Promise<SelfAssociationOutcome>;
   onEvent(listener: (event: SyncEvent) => void): () => void;
 }
 
@@ -322,6 +329,18 @@ export async function createSyncClient(options: SyncClientOptions): Promise<Sync
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    async selfAssociate(request) {
+      if (revoked()) return { ok: false, error: { code: 'central-unreachable', message: SELF_ASSOCIATION_UNREACHABLE } };
+      const answer = await requestSelfAssociation(client, request);
+      if (answer.ok) {
+        await requestCycle();
+      } else if (answer.error.code === 'central-unreachable') {
+        fail(new CentralCallError('unreachable', answer.error.message));
+        emitStatus();
+        if (running && !revoked()) scheduleRetry();
+      }
+      return answer;
     },
     async requestCardChange(request): Promise<Result<{ readonly cardNumber: string }, DomainError>> {
       if (revoked()) return err(domainError('central-unreachable', lastError ?? CENTRAL_UNREACHABLE_MESSAGE));

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { ChangeCardFlow } from '../screens/ChangeCardFlow.js';
 import { ChangePinFlow } from '../screens/ChangePinFlow.js';
 import { FirstPinFlow } from '../screens/FirstPinFlow.js';
+import { LinkCardFlow } from '../link/LinkCardFlow.js';
 import { AccountScreen } from '../print/AccountScreen.js';
 import { SignedInHome } from '../print/SignedInHome.js';
 import { IdleScreen } from '../screens/IdleScreen.js';
@@ -110,6 +111,8 @@ export function ScreenRouter(props: ScreenRouterProps) {
           submit={(newPin, confirmPin) => follow(api.setFirstPin({ newPin, confirmPin }))}
         />
       );
+    case 'link-card':
+      return <LinkCardFlow onCancel={cancel} onNotice={props.onNotice} submit={(username, password) => follow(api.linkCard({ username, password }))} />;
     case 'signed-in': {
       const { user, allowed } = session;
       const home = () => props.onView('main');

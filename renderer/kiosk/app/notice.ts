@@ -15,6 +15,9 @@ export type Notice =
   | { readonly kind: 'card-change-unconfirmed' }
   | { readonly kind: 'new-pin-needs-card' }
   | { readonly kind: 'not-allowed' }
+  /** Card self-association (renderer/kiosk/link): the card is someone else's, or the directory user has no account. */
+  | { readonly kind: 'link-card-in-use' }
+  | { readonly kind: 'link-no-account' }
   | { readonly kind: 'generic' };
 
 function numberDetail(error: ContractError, name: string): number | null {
@@ -65,6 +68,8 @@ export function noticeFromError(error: ContractError): Notice | null {
     case 'wrong-step':
     case 'disconnected':
     case 'internal':
+    // Only card self-association answers this, and its screen shows it inline.
+    case 'directory-unavailable':
       return { kind: 'generic' };
     default: {
       const never: never = error.code;

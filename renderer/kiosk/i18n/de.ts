@@ -1,3 +1,4 @@
+import { linkDe } from '../link/i18n/de.js';
 import { printDe } from '../print/i18n/de.js';
 import { technicianDe } from '../technician/i18n/de.js';
 import type { Messages } from './messages.js';
@@ -135,4 +136,5 @@ export const de: Messages = {
   'status.sync.standalone': 'Eigenständiges Terminal',
   ...technicianDe,
   ...printDe,
+  ...linkDe,
 };

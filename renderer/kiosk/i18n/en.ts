@@ -1,3 +1,4 @@
+import { linkEn } from '../link/i18n/en.js';
 import { printEn } from '../print/i18n/en.js';
 import { technicianEn } from '../technician/i18n/en.js';
 /**
@@ -131,4 +132,5 @@ export const en = {
   'status.sync.standalone': 'Standalone kiosk',
   ...technicianEn,
   ...printEn,
+  ...linkEn,
 } as const;

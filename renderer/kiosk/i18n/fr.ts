@@ -1,3 +1,4 @@
+import { linkFr } from '../link/i18n/fr.js';
 import { printFr } from '../print/i18n/fr.js';
 import { technicianFr } from '../technician/i18n/fr.js';
 import type { Messages } from './messages.js';
@@ -134,4 +135,5 @@ export const fr: Messages = {
   'status.sync.standalone': 'Borne autonome',
   ...technicianFr,
   ...printFr,
+  ...linkFr,
 };

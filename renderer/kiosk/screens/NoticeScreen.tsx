@@ -35,6 +35,10 @@ function noticeText(notice: Notice, i18n: I18n): NoticeText {
       return { title: t('error.newPinNeedsCard.title'), lines: [t('error.newPinNeedsCard.body')] };
     case 'not-allowed':
       return { title: t('error.generic.title'), lines: [t('error.notAllowed')] };
+    case 'link-card-in-use':
+      return { title: t('link.cardInUse.title'), lines: [t('link.cardInUse.body')] };
+    case 'link-no-account':
+      return { title: t('link.noAccount.title'), lines: [t('link.noAccount.body')] };
     case 'generic':
       return { title: t('error.generic.title'), lines: [t('error.generic.body')] };
     default: {

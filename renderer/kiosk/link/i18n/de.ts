@@ -1,0 +1,27 @@
+import type { LinkMessages } from './en.js';
+
+export const linkDe: LinkMessages = {
+  'link.title': 'Diese Karte ist nicht registriert.',
+  'link.lead': 'Melden Sie sich an, um sie mit Ihrem Konto zu verknüpfen.',
+  'link.username': 'Benutzername',
+  'link.password': 'Passwort',
+  'link.signIn': 'Anmelden',
+  'link.checking': 'Wird geprüft…',
+  'link.keyboard': 'Bildschirmtastatur',
+  'link.shift': 'Umschalt',
+  'link.space': 'Leerzeichen',
+  'link.backspace': 'Letztes Zeichen löschen',
+  'link.symbols': 'Ziffern und Zeichen',
+  'link.letters': 'Buchstaben',
+  'link.symbolsKey': '?123',
+  'link.lettersKey': 'ABC',
+  'link.wrong': 'Benutzername oder Passwort falsch. Bitte versuchen Sie es erneut.',
+  'link.central': 'Zum Verknüpfen einer Karte wird die zentrale Datenbank benötigt, die gerade nicht erreichbar ist. Bitte versuchen Sie es später erneut.',
+  'link.directory': 'Der Verzeichnisdienst ist gerade nicht erreichbar, daher kann Ihr Passwort nicht geprüft werden. Bitte versuchen Sie es später erneut.',
+  'link.failed': 'Die Karte konnte nicht verknüpft werden. Bitte versuchen Sie es erneut.',
+  'link.cardInUse.title': 'Karte bereits verknüpft',
+  'link.cardInUse.body': 'Diese Karte gehört zu einem anderen Konto. Bitte wenden Sie sich an Ihren Systemadministrator.',
+  'link.noAccount.title': 'Noch kein Konto',
+  'link.noAccount.body': 'Für Ihr Verzeichniskonto gibt es an diesem Standort noch kein Konto. Bitte wenden Sie sich an Ihren Systemadministrator.',
+  'link.charactersEntered': (count: number) => (count === 1 ? '1 Zeichen eingegeben' : `${count} Zeichen eingegeben`),
+};

@@ -1,0 +1,27 @@
+import type { LinkMessages } from './en.js';
+
+export const linkFr: LinkMessages = {
+  'link.title': "Cette carte n'est pas enregistrée.",
+  'link.lead': 'Connectez-vous pour la lier à votre compte.',
+  'link.username': "Nom d'utilisateur",
+  'link.password': 'Mot de passe',
+  'link.signIn': 'Se connecter',
+  'link.checking': 'Vérification…',
+  'link.keyboard': 'Clavier à l’écran',
+  'link.shift': 'Majuscule',
+  'link.space': 'Espace',
+  'link.backspace': 'Effacer le dernier caractère',
+  'link.symbols': 'Chiffres et symboles',
+  'link.letters': 'Lettres',
+  'link.symbolsKey': '?123',
+  'link.lettersKey': 'ABC',
+  'link.wrong': "Nom d'utilisateur ou mot de passe incorrect. Veuillez réessayer.",
+  'link.central': "Lier une carte nécessite le serveur central, injoignable pour le moment. Veuillez réessayer plus tard.",
+  'link.directory': "L'annuaire est injoignable pour le moment : votre mot de passe ne peut pas être vérifié. Veuillez réessayer plus tard.",
+  'link.failed': "La carte n'a pas pu être liée. Veuillez réessayer.",
+  'link.cardInUse.title': 'Carte déjà liée',
+  'link.cardInUse.body': 'Cette carte appartient à un autre compte. Veuillez contacter votre administrateur système.',
+  'link.noAccount.title': 'Pas encore de compte',
+  'link.noAccount.body': "Votre compte de l'annuaire n'a pas encore de compte sur ce site. Veuillez contacter votre administrateur système.",
+  'link.charactersEntered': (count: number) => (count === 1 ? '1 caractère saisi' : `${count} caractères saisis`),
+};
