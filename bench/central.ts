@@ -80,14 +80,14 @@ async function makeKiosks(site: Site, count: number, redeem: boolean): Promise<s
   }
 }
 
-interface ServerChild {
+export interface ServerChild {
   readonly child: ChildProcess;
   readonly central: string;
   readonly hello: string;
   stop(): Promise<void>;
 }
 
-async function startServer(site: Site): Promise<ServerChild> {
+export async function startServer(site: Site): Promise<ServerChild> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(benchDir, 'centralBenchServer.ts'), site.db, site.pepperFile], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });

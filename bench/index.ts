@@ -14,6 +14,7 @@ const MODULES: readonly { readonly file: string; readonly run: string }[] = [
   { file: 'kioskUi.ts', run: 'runKioskUiBench' },
   { file: 'kioskNpmStart.ts', run: 'runKioskNpmStartBench' },
   { file: 'central.ts', run: 'runCentralBench' },
+  { file: 'centralImportUnderLoad.ts', run: 'runCentralImportUnderLoadBench' },
   { file: 'adminConsole.ts', run: 'runAdminConsoleBench' },
   { file: 'directory.ts', run: 'runDirectoryBench' },
   { file: 'printRelease.ts', run: 'runPrintReleaseBench' },

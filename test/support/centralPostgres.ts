@@ -3,7 +3,7 @@ import { chownSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { freePort } from './centralProcess.js';
+import { freePort } from './freePort.js';
 
 /**
  * A throwaway PostgreSQL 15 server for one test file (DESIGN §7, stack.md §3f): initdb as user
