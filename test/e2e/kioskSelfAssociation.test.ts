@@ -152,14 +152,17 @@ describe('linking an unknown card at the kiosk (web mode)', { timeout: 120_000 }
 
   it.each([
     ['Sprache: Deutsch', 'de', 'Diese Karte ist nicht registriert.', 'ü'],
-    ['Langue: Français', 'fr', "Cette carte n'est pas enregistrée.", 'ç'],
+    ['Langue: Français', 'fr', "Cette carte n'est pas enregistrée.", 'é'],
   ])('%s: the screen and its keyboard in the language, accessible at every size', async (languageButton, code, title, key) => {
     await page.getByRole('button', { name: languageButton }).click();
     await swipeWedge(page, `000990077${code === 'de' ? 1 : 2}`);
     await expectScreen(page, 'screen-link-card');
     expect(await page.getByRole('heading', { name: title }).isVisible()).toBe(true);
+    // The central store is gone (the test before): the screen says at once that linking needs it.
+    await page.getByTestId('link-central-offline').waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('on-screen-keyboard').getByRole('button', { name: key, exact: true }).isVisible()).toBe(true);
     expect(await axeAtAllSizes(page, `link-card-${code}`)).toEqual([]);
+    expect(await screenshotAtAllSizes(page, `link-card-${code}`)).toEqual([]);
     await photograph(`link-card-${code}`);
     await page.locator('.link-actions button').first().click();
     await expectScreen(page, 'screen-idle');

@@ -112,7 +112,14 @@ export function ScreenRouter(props: ScreenRouterProps) {
         />
       );
     case 'link-card':
-      return <LinkCardFlow onCancel={cancel} onNotice={props.onNotice} submit={(username, password) => follow(api.linkCard({ username, password }))} />;
+      return (
+        <LinkCardFlow
+          centralOffline={kiosk.sync.mode === 'enrolled' && !kiosk.sync.online}
+          onCancel={cancel}
+          onNotice={props.onNotice}
+          submit={(username, password) => follow(api.linkCard({ username, password }))}
+        />
+      );
     case 'signed-in': {
       const { user, allowed } = session;
       const home = () => props.onView('main');

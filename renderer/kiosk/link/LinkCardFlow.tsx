@@ -14,6 +14,8 @@ export interface LinkCardFlowProps {
   readonly submit: (username: string, password: string) => Promise<ContractResult<SessionState>>;
   readonly onNotice: (notice: Notice) => void;
   readonly onCancel: () => void;
+  /** The status bar says the central store is unreachable: say at once that linking needs it. */
+  readonly centralOffline?: boolean;
 }
 
 type Field = 'username' | 'password';
@@ -115,11 +117,16 @@ export function LinkCardFlow(props: LinkCardFlowProps) {
 
   return (
     <section className="screen link-screen" aria-labelledby="link-title" data-testid="screen-link-card">
-      <form className="link-form" onSubmit={onSubmit} noValidate>
+      <form id="link-form" className="link-form" onSubmit={onSubmit} noValidate>
         <ScreenTitle id="link-title">{t('link.title')}</ScreenTitle>
         <p className="lead">{t('link.lead')}</p>
         {field('username', username)}
         {field('password', password)}
+        {props.centralOffline && problem === null ? (
+          <p className="warning" data-testid="link-central-offline">
+            {t('link.central')}
+          </p>
+        ) : null}
         {problem ? (
           <p className="problem" role="alert" data-testid="link-problem">
             {t(problem)}
@@ -130,16 +137,19 @@ export function LinkCardFlow(props: LinkCardFlowProps) {
             {t('link.checking')}
           </p>
         ) : null}
+      </form>
+      {/* Beside the keyboard, not under the fields: on a small landscape screen the fields' column is full. */}
+      <div className="link-side">
+        <OnScreenKeyboard onText={(text) => target().add(text)} onBackspace={() => target().backspace()} />
         <div className="link-actions">
           <button type="button" className="button button-secondary" onClick={props.onCancel}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className="button button-primary" disabled={busy || username.value === '' || password.value === ''}>
+          <button type="submit" form="link-form" className="button button-primary" disabled={busy || username.value === '' || password.value === ''}>
             {t('link.signIn')}
           </button>
         </div>
-      </form>
-      <OnScreenKeyboard onText={(text) => target().add(text)} onBackspace={() => target().backspace()} />
+      </div>
     </section>
   );
 }

@@ -18,7 +18,8 @@ const SYMBOLS: KeyRows = [
 
 /**
  * The letter layout people of each kiosk language know from their own keyboards: QWERTY (en),
- * QWERTZ with umlauts and ß (de), AZERTY with the accented letters of its digit row (fr).
+ * QWERTZ with umlauts and ß (de), AZERTY with the accented letters of its digit row (fr; à on the
+ * symbols page).
  */
 export const KEYBOARD_LAYOUTS: { readonly [L in Language]: KeyboardLayout } = {
   en: {
@@ -41,9 +42,10 @@ export const KEYBOARD_LAYOUTS: { readonly [L in Language]: KeyboardLayout } = {
     letters: [
       ['a', 'z', 'e', 'r', 't', 'y', 'u', 'i', 'o', 'p'],
       ['q', 's', 'd', 'f', 'g', 'h', 'j', 'k', 'l', 'm'],
-      ['w', 'x', 'c', 'v', 'b', 'n', 'é', 'è', 'ç', 'à'],
+      ['w', 'x', 'c', 'v', 'b', 'n', 'é', 'è', 'ç'],
     ],
-    symbols: SYMBOLS,
+    // à with the symbols: a twelfth key in the letters' last row would not fit an 800 px wide screen.
+    symbols: [...SYMBOLS.slice(0, 2), [...SYMBOLS[2]!, 'à']],
   },
 };
 
