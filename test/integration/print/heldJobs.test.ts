@@ -36,6 +36,42 @@ describe('listing', () => {
   });
 });
 
+describe('listing again (the owner index of ippOwnerIndex.ts)', () => {
+  const titlesOf = async (user: { id: string; username: string }, prefix: string) => {
+    const listed = await rig.heldJobs.list(user, rig.target);
+    if (!listed.ok) throw new Error(listed.error.reason);
+    return listed.value.filter((job) => job.title.startsWith(prefix)).map((job) => job.title).sort();
+  };
+
+  test('jobs under other spellings submitted after a listing are listed the next time; cancelled ones drop out', async () => {
+    const lin = { id: 'u-lin', username: 'lin' };
+    await rig.cups.submit({ queue: 'followme', user: 'lin', title: 'again: plain' });
+    expect(await titlesOf(lin, 'again: ')).toEqual(['again: plain']);
+    const domain = await rig.cups.submit({ queue: 'followme', user: 'CORP\\Lin', title: 'again: domain' });
+    await rig.cups.submit({ queue: 'lobby', user: 'lin@corp.example', title: 'again: realm' });
+    await rig.cups.submit({ queue: 'followme', user: 'CORP\\linus', title: 'again: linus' });
+    expect(await titlesOf(lin, 'again: ')).toEqual(['again: domain', 'again: plain', 'again: realm']);
+    await rig.cups.run('cancel', [String(domain)]);
+    expect(await titlesOf(lin, 'again: ')).toEqual(['again: plain', 'again: realm']);
+    expect(await titlesOf(lin, 'again: ')).toEqual(['again: plain', 'again: realm']);
+  });
+
+  test('purged job history that moves positions on the server does not hide a new job (few purged: the overlap; many: a full read)', async () => {
+    const mei = { id: 'u-mei', username: 'mei' };
+    // A held queue nobody prints from; its device is never opened.
+    await rig.cups.addQueue('purged', 'socket://127.0.0.1:9', { held: true });
+    for (const purged of [2, 40]) {
+      for (let i = 0; i < purged; i++) await rig.cups.submit({ queue: 'purged', user: 'filler', title: `purge ${purged}: ${i}` });
+      expect(await titlesOf(mei, `purge ${purged}: `)).toEqual([]);
+      // cancel -a -x (Purge-Jobs) removes the jobs and their history: every later job moves up in CUPS's id-ordered list.
+      await rig.cups.run('cancel', ['-a', '-x', 'purged']);
+      await rig.cups.submit({ queue: 'followme', user: 'CORP\\mei', title: `purge ${purged}: mine` });
+      expect(await titlesOf(mei, `purge ${purged}: `)).toEqual([`purge ${purged}: mine`]);
+    }
+    await rig.cups.run('lpadmin', ['-x', 'purged']);
+  });
+});
+
 describe('release', () => {
   test('a follow-me job is moved to the kiosk\'s printer and printed there, and nowhere else; audited', async () => {
     const before = rig.printed();
