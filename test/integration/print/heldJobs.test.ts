@@ -56,6 +56,26 @@ describe('listing again (the owner index of ippOwnerIndex.ts)', () => {
     expect(await titlesOf(lin, 'again: ')).toEqual(['again: plain', 'again: realm']);
   });
 
+  test('with print-server credentials (my-jobs would mean that account) the user\'s jobs in every spelling come from the owner index', async () => {
+    const ola = { id: 'u-ola', username: 'ola' };
+    // The test cupsd's policy needs no authentication; the Basic credentials only make the adapter take its credentials path.
+    const server = createIppPrintServer({ name: 'cups-test', url: rig.cups.url, username: 'kiosk-account', password: 'not-checked-here' });
+    const target = { ...rig.target, server };
+    const listTitles = async () => {
+      const listed = await rig.heldJobs.list(ola, target);
+      if (!listed.ok) throw new Error(listed.error.reason);
+      return listed.value.filter((job) => job.title.startsWith('creds: ')).map((job) => job.title).sort();
+    };
+    await rig.cups.submit({ queue: 'followme', user: 'ola', title: 'creds: plain' });
+    await rig.cups.submit({ queue: 'lobby', user: 'CORP\\OLA', title: 'creds: domain' });
+    await rig.cups.submit({ queue: 'followme', user: 'kiosk-account', title: 'creds: the account' });
+    await rig.cups.submit({ queue: 'annex', user: 'ola', title: 'creds: other printer' });
+    expect(await listTitles()).toEqual(['creds: domain', 'creds: plain']);
+    await rig.cups.submit({ queue: 'followme', user: 'ola@corp.example', title: 'creds: realm' });
+    expect(await listTitles()).toEqual(['creds: domain', 'creds: plain', 'creds: realm']);
+    // cupsd tries the Basic credentials with PAM on each request, and PAM delays every failure by about 2 s.
+  }, 60_000);
+
   test('purged job history that moves positions on the server does not hide a new job (few purged: the overlap; many: a full read)', async () => {
     const mei = { id: 'u-mei', username: 'mei' };
     // A held queue nobody prints from; its device is never opened.
