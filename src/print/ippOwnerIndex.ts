@@ -31,12 +31,24 @@ export class OwnerIndex {
   private lastId = 0;
   private lastPosition = 0;
   private builtAt = Number.NEGATIVE_INFINITY;
-  private refreshing: Promise<void> = Promise.resolve();
+  private running: Promise<void> = Promise.resolve();
+  private queued: Promise<void> | undefined;
 
-  /** Learns the jobs created since the last refresh; refreshes run one after another, never overlapping. */
+  /**
+   * Learns the jobs created before this call; refreshes never overlap. A caller needs a read that
+   * starts after it asked, so it waits for the running one and then joins the next, which every
+   * caller arriving meanwhile shares (many kiosks listing at once cost two reads, not one each).
+   */
   refresh(read: OwnerReader): Promise<void> {
-    const next = this.refreshing.catch(() => undefined).then(() => this.refreshNow(read));
-    this.refreshing = next;
+    if (this.queued) return this.queued;
+    const next = this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = undefined;
+        return this.refreshNow(read);
+      });
+    this.queued = next;
+    this.running = next;
     return next;
   }
 

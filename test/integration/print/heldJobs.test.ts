@@ -56,6 +56,15 @@ describe('listing again (the owner index of ippOwnerIndex.ts)', () => {
     expect(await titlesOf(lin, 'again: ')).toEqual(['again: plain', 'again: realm']);
   });
 
+  test('listings at the same time (one shared index refresh) each see every job submitted before them', async () => {
+    const users = ['pia', 'quin', 'rae'].map((username) => ({ id: `u-${username}`, username }));
+    for (const round of [1, 2]) {
+      for (const user of users) await rig.cups.submit({ queue: 'followme', user: `CORP\\${user.username}`, title: `together ${round}: ${user.username}` });
+      const listed = await Promise.all([...users, ...users].map(async (user) => ({ user: user.username, titles: await titlesOf(user, 'together ') })));
+      for (const { user, titles } of listed) expect(titles).toEqual(Array.from({ length: round }, (_, i) => `together ${i + 1}: ${user}`));
+    }
+  });
+
   test('with print-server credentials (my-jobs would mean that account) the user\'s jobs in every spelling come from the owner index', async () => {
     const ola = { id: 'u-ola', username: 'ola' };
     // The test cupsd's policy needs no authentication; the Basic credentials only make the adapter take its credentials path.
