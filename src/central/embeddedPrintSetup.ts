@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import type { PrintServerSetup, ReleasePrinter, Result } from '../core/index.js';
+import type { PrintServer, PrintServerSetup, ReleasePrinter, Result } from '../core/index.js';
 import { readPepper } from '../pinHashing/index.js';
 import { cryptoRandomSource, systemClock } from '../platform/index.js';
 import type { CentralContext } from './centralContext.js';
 import type { PrintCredentials } from './security/printCredentials.js';
-import { addPrintServer, kioskReleasePrinter, listPrintServers, removePrintServer, setKioskReleasePrinter } from './services/centralPrint.js';
+import { addPrintServer, kioskReleasePrinter, listPrintServers, printServerNamed, removePrintServer, setKioskReleasePrinter } from './services/centralPrint.js';
 import { openCentralStorage } from './storage/openCentralStorage.js';
 
 /** The print set-up of the central store `badgekiosk start` embeds, for the CLI (the same services and audit as the admin API). */
@@ -14,6 +14,8 @@ export interface EmbeddedPrintSetup {
   addServer(server: { readonly name: string; readonly url: string; readonly followMeQueues: readonly string[]; readonly credentials?: PrintCredentials }): Promise<Result<PrintServerSetup, string>>;
   removeServer(name: string): Promise<Result<PrintServerSetup, string>>;
   setReleasePrinter(kioskId: string, printer: ReleasePrinter): Promise<Result<ReleasePrinter, string>>;
+  /** The IPP adapter for a named server (credentials unsealed), to check a queue before assigning it. */
+  printServer(name: string): Promise<PrintServer | undefined>;
   close(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export async function openEmbeddedPrintSetup(
       const set = await setKioskReleasePrinter(ctx, kioskId, printer, actor);
       return set.ok ? set : { ok: false, error: word(set.error) };
     },
+    printServer: (name) => printServerNamed(ctx, name),
     close: () => storage.close(),
   };
 }

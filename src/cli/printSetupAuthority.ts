@@ -1,4 +1,4 @@
-import type { PrintServerSetup, ReleasePrinter, Result } from '../core/index.js';
+import type { PrintServer, PrintServerSetup, ReleasePrinter, Result } from '../core/index.js';
 import { openLocalPrint } from '../host/print/localPrint.js';
 import { kioskPaths } from '../store/index.js';
 import { printCredentialsFile, removePrintCredentials, writePrintCredentials, type PrintCredentials } from '../store/printCredentialsFile.js';
@@ -16,6 +16,8 @@ export interface PrintSetupAuthority {
   addServer(server: { readonly name: string; readonly url: string; readonly followMeQueues: readonly string[]; readonly credentials?: PrintCredentials }): Promise<Result<PrintServerSetup, string>>;
   removeServer(name: string): Promise<Result<PrintServerSetup, string>>;
   setReleasePrinter(kioskId: string | null, printer: ReleasePrinter): Promise<Result<ReleasePrinter, string>>;
+  /** The IPP adapter for a named server, with its credentials; undefined for an unknown name. */
+  printServer(name: string): Promise<PrintServer | undefined>;
 }
 
 /**
@@ -29,7 +31,7 @@ export function withPrintSetupAuthority(ctx: CliContext, fn: (authority: PrintSe
     const enrollment = readEnrollment(kiosk.store);
     if (!enrollment) {
       const secretsDir = kioskPaths(ctx.dataDir).secretsDir;
-      const { setup } = openLocalPrint({ store: kiosk.store, secretsDir, clock: kiosk.clock, random: kiosk.random, kioskId: null });
+      const { setup, printServer } = openLocalPrint({ store: kiosk.store, secretsDir, clock: kiosk.clock, random: kiosk.random, kioskId: null });
       return fn({
         where: 'local',
         kioskId: null,
@@ -49,6 +51,7 @@ export function withPrintSetupAuthority(ctx: CliContext, fn: (authority: PrintSe
           return removed;
         },
         setReleasePrinter: async (_kioskId, printer) => setup.setReleasePrinter(printer, CLI_ACTOR),
+        printServer,
       });
     }
     // Loaded on use: the central store's code stays out of every other command's start.
@@ -71,6 +74,7 @@ export function withPrintSetupAuthority(ctx: CliContext, fn: (authority: PrintSe
         addServer: (server) => central.addServer(server),
         removeServer: (name) => central.removeServer(name),
         setReleasePrinter: (kioskId, printer) => central.setReleasePrinter(kioskId ?? enrollment.kioskId, printer),
+        printServer: (name) => central.printServer(name),
       });
     } finally {
       await central.close();

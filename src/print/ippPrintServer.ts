@@ -1,6 +1,7 @@
 /// <reference path="./sealsystemsIpp.d.ts" />
 import ipp, { type IppMessage, type IppResponse } from '@sealsystems/ipp';
 import { jobBelongsTo, PrintServerUnavailable, type PrintJob, type PrintServer } from '../core/index.js';
+import { ownerIndexFor, type OwnerReader } from './ippOwnerIndex.js';
 import { groupsOf, JOB_ATTRIBUTES, PRINTER_ATTRIBUTES, printerStatusFromIpp, printJobFromIpp } from './ippJobAttributes.js';
 
 export interface IppPrintServerOptions {
@@ -15,6 +16,7 @@ export interface IppPrintServerOptions {
   readonly timeoutMs?: number;
 }
 
+const FINISHED = new Set(['canceled', 'aborted', 'completed']);
 const OWNER_ATTRIBUTES = ['job-id', 'job-originating-user-name', 'job-state'] as const;
 // Answers that mean "that job is not (or no longer) there to act on", as opposed to a server fault.
 const GONE = new Set(['client-error-not-found', 'client-error-not-possible', 'client-error-gone']);
@@ -65,13 +67,55 @@ export function createIppPrintServer(options: IppPrintServerOptions): PrintServe
     return 'done';
   };
 
-const jobById = async (id: number): Promise<PrintJob | undefined> => {
+  const jobById = async (id: number): Promise<PrintJob | undefined> => {
     const response = await execute(`/jobs/${id}`, 'Get-Job-Attributes', {
       'operation-attributes-tag': { 'job-uri': jobUri(id), 'requesting-user-name': requester(), 'requested-attributes': [...JOB_ATTRIBUTES] },
     });
     if (response.statusCode === 'client-error-not-found') return undefined;
     const [group] = groupsOf(expectOk('Get-Job-Attributes', response)['job-attributes-tag']);
     return group ? printJobFromIpp(group) : undefined;
+  };
+
+  const serverGetJobs = async (operation: IppMessage['operation-attributes-tag']) =>
+    groupsOf(expectOk('Get-Jobs', await execute('/', 'Get-Jobs', { 'operation-attributes-tag': { 'requesting-user-name': requester(), ...operation } }))['job-attributes-tag']);
+
+  // With credentials CUPS's my-jobs means the service account, so every job comes from the index.
+  const myJobsWorks = auth === undefined;
+  const ownerIndex = ownerIndexFor(`${transportUrl}|${options.username ?? ''}`);
+  const readOwners: OwnerReader = (firstIndex) => serverGetJobs({ 'which-jobs': 'all', 'first-index': firstIndex, 'requested-attributes': [...OWNER_ATTRIBUTES] });
+
+  /** Named jobs in one Get-Jobs (job-ids); CUPS refuses the whole request when one is gone, then each is asked alone. */
+  const jobsByIds = async (ids: readonly number[]): Promise<PrintJob[]> => {
+    if (ids.length === 0) return [];
+    const response = await execute('/', 'Get-Jobs', {
+      'operation-attributes-tag': { 'requesting-user-name': requester(), 'job-ids': ids.length === 1 ? ids[0] : [...ids], 'requested-attributes': [...JOB_ATTRIBUTES] },
+    });
+    if (response.statusCode === 'client-error-not-found') {
+      return (await Promise.all(ids.map(jobById))).filter((job): job is PrintJob => job !== undefined);
+    }
+    return groupsOf(expectOk('Get-Jobs', response)['job-attributes-tag']).map(printJobFromIpp).filter((job): job is PrintJob => job !== undefined);
+  };
+
+  /**
+   * One user's held jobs among thousands: CUPS's my-jobs (case-insensitive, exact name) answers the
+   * common case in one request; the owner index (ippOwnerIndex.ts), refreshed alongside it, names
+   * the user's jobs under other spellings (DOMAIN\user, user@realm), which are then fetched by id.
+   */
+  const ownersHeldJobs = async (queues: readonly string[], owner: string): Promise<PrintJob[]> => {
+    const [mine] = await Promise.all([
+      myJobsWorks
+        ? serverGetJobs({ 'requesting-user-name': owner, 'my-jobs': true, 'which-jobs': 'not-completed', 'requested-attributes': [...JOB_ATTRIBUTES] })
+        : Promise.resolve([]),
+      ownerIndex.refresh(readOwners),
+    ]);
+    const found = mine.map(printJobFromIpp).filter((job): job is PrintJob => job !== undefined);
+    const seen = new Set(found.map((job) => job.id));
+    const candidates = ownerIndex.idsOf(owner).filter((id) => !seen.has(id));
+    const others = await jobsByIds(candidates);
+    // Gone or finished: never a candidate again (a job id is never reused while the spool lasts).
+    const alive = new Set(others.filter((job) => !FINISHED.has(job.state)).map((job) => job.id));
+    for (const id of candidates) if (!alive.has(id)) ownerIndex.forget(id);
+    return [...found, ...others].filter((job) => job.state === 'pending-held' && queues.includes(job.queue) && jobBelongsTo(job.owner, owner));
   };
 
   return {
@@ -89,15 +133,7 @@ const jobById = async (id: number): Promise<PrintJob | undefined> => {
         const perQueue = await Promise.all(queues.map((queue) => listing(queue, JOB_ATTRIBUTES)));
         return perQueue.flat().map(printJobFromIpp).filter((job): job is PrintJob => job !== undefined && job.state === 'pending-held');
       }
-      // One user's jobs among thousands: CUPS's my-jobs filter matches the exact name only (no
-      // DOMAIN\user, no user@realm), so list ids and owners alone, then fetch the few that match.
-      const perQueue = await Promise.all(queues.map((queue) => listing(queue, OWNER_ATTRIBUTES)));
-      const ids = perQueue
-        .flat()
-        .filter((group) => group['job-state'] === 'pending-held' && jobBelongsTo(String(group['job-originating-user-name'] ?? ''), owner))
-        .map((group) => Number(group['job-id']));
-      const jobs = await Promise.all(ids.map(jobById));
-      return jobs.filter((job): job is PrintJob => job !== undefined && job.state === 'pending-held');
+      return ownersHeldJobs(queues, owner);
     },
     job: jobById,
     moveJob: (job, toQueue) => jobOperation('CUPS-Move-Job', job, { 'job-attributes-tag': { 'job-printer-uri': printerUri(toQueue) } }),

@@ -1,9 +1,10 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright';
+import type { Page } from 'playwright';
 import { adminLogin, createAdminWithCli, removeDir, startCentralProcess, tempDir, type CentralProcess } from '../support/centralProcess.js';
-import { launchChromium, openKioskPage, screenshotAtAllSizes } from '../support/e2eBrowser.js';
-import { kioskCli, makeDataDir, startKioskHost, type KioskProcess } from '../support/e2eKioskHost.js';
+import { screenshotAtAllSizes } from '../support/e2eBrowser.js';
+import { kioskCli, makeDataDir } from '../support/e2eKioskHost.js';
 import { enterOnKeypad, expectScreen, swipeWedge } from '../support/e2eKioskPage.js';
+import { kioskSuite } from '../support/e2eKioskSuite.js';
 
 /**
  * An enrolled kiosk whose central store goes away: a real `badgekiosk central` process on
@@ -17,39 +18,29 @@ const PIN = '2580';
 
 let centralDir: string;
 let central: CentralProcess;
-let host: KioskProcess;
-let browser: Browser;
-let page: Page;
-let pageErrors: string[];
-
-beforeAll(async () => {
-  centralDir = await tempDir('badgekiosk-e2e-central-');
-  const db = `sqlite:${path.join(centralDir, 'central.sqlite')}`;
-  await createAdminWithCli(centralDir, db);
-  [central, browser] = await Promise.all([startCentralProcess({ dataDir: centralDir, db }), launchChromium()]);
-  const admin = await adminLogin(central.url);
-  const user = await admin.call('POST', '/api/v1/admin/users', { username: 'mary', displayName: 'Mary Somerville', primaryCard: CARD, pin: PIN });
-  if (user.status !== 201) throw new Error(`user create failed: ${JSON.stringify(user.body)}`);
-  const kiosk = await admin.call('POST', '/api/v1/admin/kiosks', { name: 'e2e-printer-1' });
-  if (kiosk.status !== 201) throw new Error(`kiosk create failed: ${JSON.stringify(kiosk.body)}`);
-  const dataDir = makeDataDir();
-  await kioskCli(dataDir, 'kiosk', 'enroll', '--central', central.url, '--code', kiosk.body.enrollmentCode as string);
-  host = await startKioskHost({ dataDir });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  ({ page, pageErrors } = await openKioskPage(context, host.url));
-  await expectScreen(page, 'screen-idle');
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  await central?.kill();
-  if (host) await removeDir(host.dataDir);
-  if (centralDir) await removeDir(centralDir);
+const suite = kioskSuite({
+  async prepare() {
+    centralDir = await tempDir('badgekiosk-e2e-central-');
+    const db = `sqlite:${path.join(centralDir, 'central.sqlite')}`;
+    await createAdminWithCli(centralDir, db);
+    central = await startCentralProcess({ dataDir: centralDir, db });
+    const admin = await adminLogin(central.url);
+    const user = await admin.call('POST', '/api/v1/admin/users', { username: 'mary', displayName: 'Mary Somerville', primaryCard: CARD, pin: PIN });
+    if (user.status !== 201) throw new Error(`user create failed: ${JSON.stringify(user.body)}`);
+    const kiosk = await admin.call('POST', '/api/v1/admin/kiosks', { name: 'e2e-printer-1' });
+    if (kiosk.status !== 201) throw new Error(`kiosk create failed: ${JSON.stringify(kiosk.body)}`);
+    const dataDir = makeDataDir();
+    await kioskCli(dataDir, 'kiosk', 'enroll', '--central', central.url, '--code', kiosk.body.enrollmentCode as string);
+    return dataDir;
+  },
 });
-
-afterEach(() => {
-  expect(pageErrors).toEqual([]);
+let page: Page;
+beforeAll(() => {
+  ({ page } = suite);
+});
+afterAll(async () => {
+  await central?.kill();
+  if (centralDir) await removeDir(centralDir);
 });
 
 const button = (name: string) => page.getByRole('button', { name, exact: true });

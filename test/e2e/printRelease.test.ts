@@ -1,9 +1,10 @@
-import type { Browser, Page } from 'playwright';
+import type { Page } from 'playwright';
 import { DEMO_USERS } from '../../src/host/demoUsers.js';
-import { axeViolations, describeViolations } from '../support/e2eAxe.js';
-import { launchChromium, openKioskPage, screenshotAtAllSizes } from '../support/e2eBrowser.js';
-import { kioskCli, makeDataDir, startKioskHost, type KioskProcess } from '../support/e2eKioskHost.js';
+import { screenshotAtAllSizes } from '../support/e2eBrowser.js';
+import { kioskCli, makeDataDir, type KioskProcess } from '../support/e2eKioskHost.js';
 import { enterOnKeypad, expectScreen, swipeWedge } from '../support/e2eKioskPage.js';
+import { kioskSuite } from '../support/e2eKioskSuite.js';
+import { axeAtAllSizes } from '../support/e2eScreenAxe.js';
 import { startPrintRig, type PrintRig } from '../support/printRig.js';
 
 /**
@@ -14,39 +15,29 @@ import { startPrintRig, type PrintRig } from '../support/printRig.js';
 const ada = DEMO_USERS.find((u) => u.username === 'ada')!;
 
 let rig: PrintRig;
+const suite = kioskSuite({
+  async prepare() {
+    rig = await startPrintRig();
+    const dataDir = makeDataDir('badgekiosk-e2e-print-');
+    await kioskCli(dataDir, 'print', 'server', 'add', 'main', '--url', rig.cups.url, '--follow-me', 'followme');
+    await kioskCli(dataDir, 'kiosk', 'printer', 'set', 'main/lobby');
+    await kioskCli(dataDir, 'config', 'set', 'print.logout-after-release-seconds', '3');
+    return dataDir;
+  },
+});
 let host: KioskProcess;
-let browser: Browser;
 let page: Page;
-let pageErrors: string[];
-
-beforeAll(async () => {
-  rig = await startPrintRig();
-  const dataDir = makeDataDir('badgekiosk-e2e-print-');
-  await kioskCli(dataDir, 'print', 'server', 'add', 'main', '--url', rig.cups.url, '--follow-me', 'followme');
-  await kioskCli(dataDir, 'kiosk', 'printer', 'set', 'main/lobby');
-  await kioskCli(dataDir, 'config', 'set', 'print.logout-after-release-seconds', '3');
-  [host, browser] = await Promise.all([startKioskHost({ dataDir }), launchChromium()]);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  ({ page, pageErrors } = await openKioskPage(context, host.url));
-  await expectScreen(page, 'screen-idle');
-}, 90_000);
-
+beforeAll(() => {
+  ({ host, page } = suite);
+});
 afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
   await rig?.stop();
 });
 
-afterEach(() => {
-  expect(pageErrors).toEqual([]);
-});
-
+/** Photographs the screen at every size, and checks it: usable buttons, no axe violation of any impact at any of the axe sizes. */
 async function check(screen: string): Promise<void> {
-  // meta-viewport: the kiosk page's own <meta> (renderer/kiosk/index.html, issue 15's) disables
-  // zoom on the touchscreen, on every screen; every other rule must pass on the print screens.
-  const violations = (await axeViolations(page)).filter((v) => v.id !== 'meta-viewport');
-  expect(describeViolations(screen, violations)).toEqual([]);
   expect(await screenshotAtAllSizes(page, screen)).toEqual([]);
+  expect(await axeAtAllSizes(page, screen)).toEqual([]);
 }
 
 describe('print release in Chromium (web mode, standalone kiosk)', { timeout: 90_000 }, () => {

@@ -7,6 +7,7 @@ import {
   type AuditEvent,
   type HeldJobs,
   type PrintNotConfigured,
+  type PrintServer,
   type PrintServerSetup,
   type PrintTarget,
   type PrintUnavailable,
@@ -98,9 +99,19 @@ export async function kioskReleasePrinter(db: CentralDb, kioskId: string): Promi
   return db.selectFrom('kiosk_release_printers').select(['server', 'queue']).where('kiosk_id', '=', kioskId).executeTakeFirst();
 }
 
-async function targetOf(ctx: CentralContext, server: ServerRow, queue: string): Promise<PrintTarget> {
+function adapterOf(ctx: CentralContext, server: ServerRow): PrintServer {
   const credentials = server.credentials ? openPrintCredentials(ctx.pepper, server.credentials) : undefined;
-  return { server: createIppPrintServer({ name: server.name, url: server.url, ...(credentials ?? {}) }), releaseQueue: queue, followMeQueues: JSON.parse(server.follow_me) as string[] };
+  return createIppPrintServer({ name: server.name, url: server.url, ...(credentials ?? {}) });
+}
+
+async function targetOf(ctx: CentralContext, server: ServerRow, queue: string): Promise<PrintTarget> {
+  return { server: adapterOf(ctx, server), releaseQueue: queue, followMeQueues: JSON.parse(server.follow_me) as string[] };
+}
+
+/** The IPP adapter for a named print server with its unsealed credentials; undefined for an unknown name. */
+export async function printServerNamed(ctx: CentralContext, name: string): Promise<PrintServer | undefined> {
+  const row = await ctx.storage.db.selectFrom('print_servers').select(['name', 'url', 'follow_me', 'credentials']).where('name', '=', name).executeTakeFirst();
+  return row ? adapterOf(ctx, row) : undefined;
 }
 
 /**

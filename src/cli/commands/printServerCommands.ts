@@ -3,6 +3,7 @@ import { parseReleasePrinter, printServerNameProblem, printServerUrlProblem, que
 import { UsageError, type CliCommand } from '../cliCommand.js';
 import { parseOptions, requireOption } from '../parseOptions.js';
 import { withPrintSetupAuthority } from '../printSetupAuthority.js';
+import { releasePrinterProblem } from '../releasePrinterCheck.js';
 
 function check(problem: string | null): void {
   if (problem !== null) throw new UsageError(problem);
@@ -97,15 +98,20 @@ export const printServerRemoveCommand: CliCommand = {
 export const kioskPrinterSetCommand: CliCommand = {
   path: ['kiosk', 'printer', 'set'],
   summary: 'Set the release printer beside this kiosk: a queue on one of the print servers',
-  usage: 'badgekiosk kiosk printer set SERVER/QUEUE [--kiosk KIOSK_ID]',
+  usage: 'badgekiosk kiosk printer set SERVER/QUEUE [--kiosk KIOSK_ID] [--no-check]',
   async run(ctx, argv) {
-    const { values, positionals } = parseOptions(argv, { kiosk: { type: 'string' } }, true);
+    const { values, positionals } = parseOptions(argv, { kiosk: { type: 'string' }, 'no-check': { type: 'boolean' } }, true);
     if (positionals.length !== 1) throw new UsageError('Give exactly one SERVER/QUEUE.');
     const printer = parseReleasePrinter(positionals[0]!);
     if (typeof printer === 'string') throw new UsageError(printer);
     return withPrintSetupAuthority(ctx, async (authority) => {
       if (values.kiosk !== undefined && authority.where === 'local') {
         ctx.stderr.write('--kiosk names another kiosk of a central store; a standalone kiosk has only its own release printer. Nothing was changed.\n');
+        return 1;
+      }
+      const problem = values['no-check'] ? null : await releasePrinterProblem(authority, printer);
+      if (problem !== null) {
+        ctx.stderr.write(`${problem}\n`);
         return 1;
       }
       const set = await authority.setReleasePrinter(values.kiosk ?? authority.kioskId, printer);

@@ -8,6 +8,8 @@ import {
   type HeldJobs,
   type KioskPrint,
   type PrintNotConfigured,
+  type PrintServer,
+  type PrintServerSetup,
   type PrintTarget,
   type PrintUnavailable,
   type RandomSource,
@@ -33,6 +35,8 @@ export interface LocalPrint {
   readonly heldJobs: HeldJobs;
   /** This kiosk's release printer and its server's follow-me queues, or what is missing. */
   target(): Promise<Result<PrintTarget, PrintNotConfigured>>;
+  /** The IPP adapter for one of this kiosk's print servers, with its credentials; undefined for an unknown name. */
+  printServer(name: string): Promise<PrintServer | undefined>;
   /** The KioskPrint port for this kiosk's screen and CLI. */
   readonly kioskPrint: KioskPrint;
   /** One expiry sweep with the configured timeout over the release printer and the follow-me queues. */
@@ -44,17 +48,17 @@ export function openLocalPrint(options: LocalPrintOptions): LocalPrint {
   const setup = new SqlitePrintSetup(store, clock, random);
   const heldJobs = createHeldJobs({ clock, random, kioskId, audit: (event) => store.uow.transaction((repos) => repos.audit.append(event)) });
 
+  const adapterFor = async (server: PrintServerSetup): Promise<PrintServer> => {
+    const credentials = server.hasCredentials ? await readPrintCredentials(printCredentialsFile(options.secretsDir, server.name)) : undefined;
+    return createIppPrintServer({ name: server.name, url: server.url, ...(credentials ?? {}) });
+  };
+
   const target = async (): Promise<Result<PrintTarget, PrintNotConfigured>> => {
     const printer = setup.releasePrinter();
     if (!printer) return err(printNotConfigured(setup.servers().length === 0 ? 'server' : 'printer'));
     const server = setup.server(printer.server);
     if (!server) return err(printNotConfigured('server'));
-    const credentials = server.hasCredentials ? await readPrintCredentials(printCredentialsFile(options.secretsDir, server.name)) : undefined;
-    return ok({
-      server: createIppPrintServer({ name: server.name, url: server.url, ...(credentials ?? {}) }),
-      releaseQueue: printer.queue,
-      followMeQueues: server.followMeQueues,
-    });
+    return ok({ server: await adapterFor(server), releaseQueue: printer.queue, followMeQueues: server.followMeQueues });
   };
 
   const withTarget = async <T>(fn: (found: PrintTarget) => Promise<Result<T, PrintUnavailable>>): Promise<Result<T, PrintUnavailable | PrintNotConfigured>> => {
@@ -83,6 +87,10 @@ export function openLocalPrint(options: LocalPrintOptions): LocalPrint {
     heldJobs,
     kioskPrint,
     target,
+    async printServer(name) {
+      const server = setup.server(name);
+      return server ? adapterFor(server) : undefined;
+    },
     async expire() {
       const found = await target();
       if (!found.ok) return found;

@@ -38,6 +38,7 @@ describe('print set-up on a kiosk enrolled with its embedded central store', { t
     const secured = await cli.run(['print', 'server', 'add', 'secured', '--url', 'ipps://print.example', '--username', 'k', '--password-file', passwordFile]);
     expect(secured).toMatchObject({ code: 0, stdout: expect.stringContaining('credentials sealed in the central store') });
     expect(await cli.run(['print', 'server', 'add', 'main', '--url', rig.cups.url, '--follow-me', 'followme'])).toMatchObject({ code: 0 });
+    expect(await cli.run(['kiosk', 'printer', 'set', 'main/nosuch'])).toMatchObject({ code: 1, stderr: expect.stringContaining('Print server main has no queue "nosuch"') });
     expect(await cli.run(['kiosk', 'printer', 'set', 'main/lobby'])).toMatchObject({ code: 0 });
     const listed = JSON.parse((await cli.run(['print', 'server', 'list', '--json'])).stdout) as { servers: { name: string }[]; releasePrinter: unknown };
     expect(listed.servers.map((s) => s.name)).toEqual(['main', 'secured']);

@@ -36,6 +36,71 @@ describe('listing', () => {
   });
 });
 
+describe('listing again (the owner index of ippOwnerIndex.ts)', () => {
+  const titlesOf = async (user: { id: string; username: string }, prefix: string) => {
+    const listed = await rig.heldJobs.list(user, rig.target);
+    if (!listed.ok) throw new Error(listed.error.reason);
+    return listed.value.filter((job) => job.title.startsWith(prefix)).map((job) => job.title).sort();
+  };
+
+  test('jobs under other spellings submitted after a listing are listed the next time; cancelled ones drop out', async () => {
+    const lin = { id: 'u-lin', username: 'lin' };
+    await rig.cups.submit({ queue: 'followme', user: 'lin', title: 'again: plain' });
+    expect(await titlesOf(lin, 'again: ')).toEqual(['again: plain']);
+    const domain = await rig.cups.submit({ queue: 'followme', user: 'CORP\\Lin', title: 'again: domain' });
+    await rig.cups.submit({ queue: 'lobby', user: 'lin@corp.example', title: 'again: realm' });
+    await rig.cups.submit({ queue: 'followme', user: 'CORP\\linus', title: 'again: linus' });
+    expect(await titlesOf(lin, 'again: ')).toEqual(['again: domain', 'again: plain', 'again: realm']);
+    await rig.cups.run('cancel', [String(domain)]);
+    expect(await titlesOf(lin, 'again: ')).toEqual(['again: plain', 'again: realm']);
+    expect(await titlesOf(lin, 'again: ')).toEqual(['again: plain', 'again: realm']);
+  });
+
+  test('listings at the same time (one shared index refresh) each see every job submitted before them', async () => {
+    const users = ['pia', 'quin', 'rae'].map((username) => ({ id: `u-${username}`, username }));
+    for (const round of [1, 2]) {
+      for (const user of users) await rig.cups.submit({ queue: 'followme', user: `CORP\\${user.username}`, title: `together ${round}: ${user.username}` });
+      const listed = await Promise.all([...users, ...users].map(async (user) => ({ user: user.username, titles: await titlesOf(user, 'together ') })));
+      for (const { user, titles } of listed) expect(titles).toEqual(Array.from({ length: round }, (_, i) => `together ${i + 1}: ${user}`));
+    }
+  });
+
+  test('with print-server credentials (my-jobs would mean that account) the user\'s jobs in every spelling come from the owner index', async () => {
+    const ola = { id: 'u-ola', username: 'ola' };
+    // The test cupsd's policy needs no authentication; the Basic credentials only make the adapter take its credentials path.
+    const server = createIppPrintServer({ name: 'cups-test', url: rig.cups.url, username: 'kiosk-account', password: 'not-checked-here' });
+    const target = { ...rig.target, server };
+    const listTitles = async () => {
+      const listed = await rig.heldJobs.list(ola, target);
+      if (!listed.ok) throw new Error(listed.error.reason);
+      return listed.value.filter((job) => job.title.startsWith('creds: ')).map((job) => job.title).sort();
+    };
+    await rig.cups.submit({ queue: 'followme', user: 'ola', title: 'creds: plain' });
+    await rig.cups.submit({ queue: 'lobby', user: 'CORP\\OLA', title: 'creds: domain' });
+    await rig.cups.submit({ queue: 'followme', user: 'kiosk-account', title: 'creds: the account' });
+    await rig.cups.submit({ queue: 'annex', user: 'ola', title: 'creds: other printer' });
+    expect(await listTitles()).toEqual(['creds: domain', 'creds: plain']);
+    await rig.cups.submit({ queue: 'followme', user: 'ola@corp.example', title: 'creds: realm' });
+    expect(await listTitles()).toEqual(['creds: domain', 'creds: plain', 'creds: realm']);
+    // cupsd tries the Basic credentials with PAM on each request, and PAM delays every failure by about 2 s.
+  }, 60_000);
+
+  test('purged job history that moves positions on the server does not hide a new job (few purged: the overlap; many: a full read)', async () => {
+    const mei = { id: 'u-mei', username: 'mei' };
+    // A held queue nobody prints from; its device is never opened.
+    await rig.cups.addQueue('purged', 'socket://127.0.0.1:9', { held: true });
+    for (const purged of [2, 40]) {
+      for (let i = 0; i < purged; i++) await rig.cups.submit({ queue: 'purged', user: 'filler', title: `purge ${purged}: ${i}` });
+      expect(await titlesOf(mei, `purge ${purged}: `)).toEqual([]);
+      // cancel -a -x (Purge-Jobs) removes the jobs and their history: every later job moves up in CUPS's id-ordered list.
+      await rig.cups.run('cancel', ['-a', '-x', 'purged']);
+      await rig.cups.submit({ queue: 'followme', user: 'CORP\\mei', title: `purge ${purged}: mine` });
+      expect(await titlesOf(mei, `purge ${purged}: `)).toEqual([`purge ${purged}: mine`]);
+    }
+    await rig.cups.run('lpadmin', ['-x', 'purged']);
+  });
+});
+
 describe('release', () => {
   test('a follow-me job is moved to the kiosk\'s printer and printed there, and nowhere else; audited', async () => {
     const before = rig.printed();
