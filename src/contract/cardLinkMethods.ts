@@ -23,7 +23,8 @@ export const CARD_LINK_METHODS = {
    * In link-card → set-pin (the user has no PIN yet) or signed-in; or invalid-credentials,
    * central-unreachable, directory-unavailable (still link-card); or locked-out
    * (details.lockedUntil), user-disabled, daily-limit, card-in-use, not-found (no account for this
-   * directory user), card-change-not-allowed (→ idle).
+   * directory user), card-change-not-allowed, card-linked-not-loaded (linked centrally, not yet
+   * pulled here: swipe again) (→ idle).
    */
   linkCard: { input: linkCardInputSchema, output: sessionStateSchema },
 } as const;

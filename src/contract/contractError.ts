@@ -21,8 +21,12 @@ export const TRANSPORT_ERROR_CODES = [
   'internal',
 ] as const;
 
-/** Card self-association's own: the central store could not reach the directory to check a password. */
-export const CARD_LINK_ERROR_CODES = ['directory-unavailable'] as const;
+/**
+ * Card self-association's own: the central store could not reach the directory to check a password;
+ * or the card was linked centrally but has not reached this kiosk's replica yet (the pull after the
+ * link failed), so the user is told to swipe again rather than that the card is unknown.
+ */
+export const CARD_LINK_ERROR_CODES = ['directory-unavailable', 'card-linked-not-loaded'] as const;
 
 export type TransportErrorCode = (typeof TRANSPORT_ERROR_CODES)[number];
 export type ContractErrorCode = DomainErrorCode | TransportErrorCode | (typeof CARD_LINK_ERROR_CODES)[number];

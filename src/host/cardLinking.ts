@@ -24,6 +24,9 @@ export class DeferredCardLinker implements CardLinker {
   }
 }
 
+/** The link was made centrally, but the pull that brings the card to this kiosk failed. */
+export const CARD_LINKED_NOT_LOADED = 'Your card is now linked to your account, but this kiosk has not received it yet. Please swipe it again in a minute.';
+
 /** The central store's codes that mean the same on the kiosk; directory-not-configured reads as "not allowed here". */
 const SAME_CODE: ReadonlySet<string> = new Set<ContractErrorCode>([
   'invalid-credentials', 'central-unreachable', 'directory-unavailable', 'locked-out', 'user-disabled', 'daily-limit', 'card-in-use',

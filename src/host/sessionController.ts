@@ -2,7 +2,7 @@ import type { ContractError, ContractResult, KioskEvent, MethodOutput, SessionSt
 import { contractError } from '../contract/index.js';
 import { onCardPresented, startKioskSession } from '../core/index.js';
 import type { AllowedActions, CardChanged, Credential, DomainError, PublicUser, Result, SelfService, SignedIn } from '../core/index.js';
-import { linkRefusal, type CardLinker } from './cardLinking.js';
+import { CARD_LINKED_NOT_LOADED, linkRefusal, type CardLinker } from './cardLinking.js';
 import { IdleTimer, type IdleSettings } from './idleTimer.js';
 
 /** Where the session is, with what the host keeps and the renderer never sees (the credential). */
@@ -190,6 +190,11 @@ export class SessionController {
         return { ok: false, error };
       }
       const identified = await this.deps.selfService.identifyCard(s.cardNumber);
+      if (!identified.ok && identified.error.code === 'unknown-card') {
+        // The central store linked it, but the pull that brings it here failed: not "unknown".
+        this.toIdle();
+        return { ok: false, error: contractError('card-linked-not-loaded', CARD_LINKED_NOT_LOADED) };
+      }
       if (!identified.ok) return this.fail(identified.error, 'idle');
       if (identified.value.next === 'set-pin') return this.move({ phase: 'set-pin', credential: { via: 'card', cardNumber: s.cardNumber } });
       const allowed = this.deps.selfService.allowedActions(identified.value.user.id);

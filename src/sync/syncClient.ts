@@ -11,6 +11,9 @@ import type { SyncEvent, SyncState, SyncStatus } from './syncStatus.js';
 import type { SelfAssociationRequest } from '../protocol/selfAssociation.js';
 import { requestSelfAssociation, SELF_ASSOCIATION_UNREACHABLE, type SelfAssociationOutcome } from './selfAssociationClient.js';
 
+/** Pauses before each pull that brings a just-linked card here (the first at once). */
+const LINK_PULL_PAUSES_MS = [0, 500, 1500] as const;
+
 export interface SyncClientOptions {
   readonly store: KioskStore;
   readonly dataDir: string;
@@ -231,6 +234,18 @@ export async function createSyncClient(options: SyncClientOptions): Promise<Sync
     return cycle;
   }
 
+  /**
+   * The card was linked centrally and the host looks it up in the replica next: a failed pull is
+   * tried twice more within two seconds before the host has to say "swipe again in a minute".
+   */
+  async function pullAfterLink(): Promise<void> {
+    for (const pauseMs of LINK_PULL_PAUSES_MS) {
+      if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
+      await requestCycle();
+      if (failures === 0 || revoked()) return;
+    }
+  }
+
   function scheduleRetry(): void {
     if (retryTimer) return;
     retryTimer = setTimeout(() => {
@@ -334,7 +349,7 @@ export async function createSyncClient(options: SyncClientOptions): Promise<Sync
       if (revoked()) return { ok: false, error: { code: 'central-unreachable', message: SELF_ASSOCIATION_UNREACHABLE } };
       const answer = await requestSelfAssociation(client, request);
       if (answer.ok) {
-        await requestCycle();
+        await pullAfterLink();
       } else if (answer.error.code === 'central-unreachable') {
         fail(new CentralCallError('unreachable', answer.error.message));
         emitStatus();

@@ -5,6 +5,8 @@ import type { Logger } from 'pino';
 import type { KioskEvent } from '../../src/contract/index.js';
 import { createHostLogger } from '../../src/host/hostLogger.js';
 import { openKioskRuntime, type KioskRuntime } from '../../src/host/kioskRuntime.js';
+import { kioskPaths, openKioskStore } from '../../src/store/index.js';
+import { enrollKiosk } from '../../src/sync/index.js';
 
 /** Every log line the host wrote, as text and parsed, for "was it logged, and without the PIN?". */
 export class HostLogCapture {
@@ -58,4 +60,20 @@ export async function openHostKiosk(options: { seedDemoUsers?: boolean; centralM
       if (!options.keepDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A real kiosk runtime on `dataDir`, first enrolled with the central store at `centralUrl` (or a
+ * proxy in front of it) by a one-time code, and linked to it: no demo users, the data dir is kept.
+ */
+export async function openEnrolledHostKiosk(options: { dataDir: string; centralUrl: string; enrollmentCode: string }): Promise<HostKiosk> {
+  const store = openKioskStore({ file: kioskPaths(options.dataDir).db });
+  try {
+    await enrollKiosk({ store, dataDir: options.dataDir, centralUrl: options.centralUrl, code: options.enrollmentCode, version: 'test' });
+  } finally {
+    store.close();
+  }
+  const kiosk = await openHostKiosk({ dataDir: options.dataDir, seedDemoUsers: false, keepDataDir: true });
+  await kiosk.runtime.linked;
+  return kiosk;
 }

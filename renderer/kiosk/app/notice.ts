@@ -18,6 +18,8 @@ export type Notice =
   /** Card self-association (renderer/kiosk/link): the card is someone else's, or the directory user has no account. */
   | { readonly kind: 'link-card-in-use' }
   | { readonly kind: 'link-no-account' }
+  /** Linked centrally, not yet on this kiosk: swipe again in a minute. */
+  | { readonly kind: 'link-not-loaded' }
   | { readonly kind: 'generic' };
 
 function numberDetail(error: ContractError, name: string): number | null {
@@ -71,6 +73,8 @@ export function noticeFromError(error: ContractError): Notice | null {
     // Only card self-association answers this, and its screen shows it inline.
     case 'directory-unavailable':
       return { kind: 'generic' };
+    case 'card-linked-not-loaded':
+      return { kind: 'link-not-loaded' };
     default: {
       const never: never = error.code;
       return never;

@@ -39,6 +39,8 @@ function noticeText(notice: Notice, i18n: I18n): NoticeText {
       return { title: t('link.cardInUse.title'), lines: [t('link.cardInUse.body')] };
     case 'link-no-account':
       return { title: t('link.noAccount.title'), lines: [t('link.noAccount.body')] };
+    case 'link-not-loaded':
+      return { title: t('link.notLoaded.title'), lines: [t('link.notLoaded.body')] };
     case 'generic':
       return { title: t('error.generic.title'), lines: [t('error.generic.body')] };
     default: {

@@ -1,11 +1,9 @@
 import path from 'node:path';
 import { DAILY_LIMIT_MESSAGE } from '../../../src/core/index.js';
-import { kioskPaths, openKioskStore } from '../../../src/store/index.js';
-import { enrollKiosk } from '../../../src/sync/index.js';
 import { eventually, removeDir, tempDir, type AdminSession, type CentralProcess } from '../../support/centralProcess.js';
 import { setCentralConfig, startDirectoryCentral } from '../../support/directoryCentral.js';
 import { startTestSlapd, type TestSlapd } from '../../support/directorySlapd.js';
-import { openHostKiosk, type HostKiosk } from '../../support/hostKiosk.js';
+import { openEnrolledHostKiosk, type HostKiosk } from '../../support/hostKiosk.js';
 
 /**
  * The kiosk host's side of card self-association (issue 14 item 4): a real kiosk runtime (SQLite
@@ -33,12 +31,7 @@ describe('linking an unknown card at the kiosk host', () => {
     ({ central, admin } = await startDirectoryCentral(dir, `sqlite:${path.join(dir, 'central.sqlite')}`, slapd, { cardAttribute: '' }));
     expect((await admin.call('POST', '/api/v1/admin/users', { username: 'bob', displayName: 'Bob Builder', primaryCard: '555001', pin: '2580' })).status).toBe(201);
     const created = await admin.call('POST', '/api/v1/admin/kiosks', { name: 'link-host' });
-    const dataDir = path.join(dir, 'kiosk');
-    const store = openKioskStore({ file: kioskPaths(dataDir).db });
-    await enrollKiosk({ store, dataDir, centralUrl: central.url, code: created.body.enrollmentCode as string, version: 'test' });
-    store.close();
-    kiosk = await openHostKiosk({ dataDir, seedDemoUsers: false, keepDataDir: true });
-    await kiosk.runtime.linked;
+    kiosk = await openEnrolledHostKiosk({ dataDir: path.join(dir, 'kiosk'), centralUrl: central.url, enrollmentCode: created.body.enrollmentCode as string });
   }, 90_000);
   afterAll(async () => {
     await kiosk?.close();

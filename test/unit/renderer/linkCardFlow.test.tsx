@@ -87,6 +87,7 @@ describe('card self-association screen', () => {
     ['daily-limit', { kind: 'daily-limit' }],
     ['card-in-use', { kind: 'link-card-in-use' }],
     ['not-found', { kind: 'link-no-account' }],
+    ['card-linked-not-loaded', { kind: 'link-not-loaded' }],
     ['locked-out', { kind: 'locked-out', until: null }],
   ] as const)('%s ends with a notice', async (code, notice) => {
     const notices = renderLink(async () => refusal(code));

@@ -87,6 +87,13 @@ describe('notice screens', () => {
     expect(screen.getByRole('heading', { name: 'Your new number could not be confirmed' })).toBeTruthy();
     expect(screen.getByText(/account page will show the number in force/)).toBeTruthy();
   });
+
+  it('a card linked centrally but not yet on this kiosk says so, not "not recognised" (issue 14)', () => {
+    expect(noticeFromError({ code: 'card-linked-not-loaded', message: 'x' })).toEqual({ kind: 'link-not-loaded' });
+    renderKiosk(<NoticeScreen notice={{ kind: 'link-not-loaded' }} actionLabel="OK" onAction={noop} />, 'fr');
+    expect(screen.getByRole('heading', { name: 'Carte liée' })).toBeTruthy();
+    expect(screen.getByText(/présenter de nouveau dans une minute/)).toBeTruthy();
+  });
 });
 
 describe('status bar', () => {

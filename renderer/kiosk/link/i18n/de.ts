@@ -23,5 +23,7 @@ export const linkDe: LinkMessages = {
   'link.cardInUse.body': 'Diese Karte gehört zu einem anderen Konto. Bitte wenden Sie sich an Ihren Systemadministrator.',
   'link.noAccount.title': 'Noch kein Konto',
   'link.noAccount.body': 'Für Ihr Verzeichniskonto gibt es an diesem Standort noch kein Konto. Bitte wenden Sie sich an Ihren Systemadministrator.',
+  'link.notLoaded.title': 'Karte verknüpft',
+  'link.notLoaded.body': 'Ihre Karte ist jetzt mit Ihrem Konto verknüpft, aber dieser Kiosk hat sie noch nicht erhalten. Bitte halten Sie sie in einer Minute erneut an das Lesegerät.',
   'link.charactersEntered': (count: number) => (count === 1 ? '1 Zeichen eingegeben' : `${count} Zeichen eingegeben`),
 };

@@ -22,6 +22,8 @@ export const linkEn = {
   'link.cardInUse.body': 'This card belongs to another account. Please contact your system administrator.',
   'link.noAccount.title': 'No account yet',
   'link.noAccount.body': 'Your directory account has no account at this site yet. Please contact your system administrator.',
+  'link.notLoaded.title': 'Card linked',
+  'link.notLoaded.body': 'Your card is now linked to your account, but this kiosk has not received it yet. Please swipe it again in a minute.',
   'link.charactersEntered': (count: number) => (count === 1 ? '1 character entered' : `${count} characters entered`),
 };
 

@@ -23,5 +23,7 @@ export const linkFr: LinkMessages = {
   'link.cardInUse.body': 'Cette carte appartient à un autre compte. Veuillez contacter votre administrateur système.',
   'link.noAccount.title': 'Pas encore de compte',
   'link.noAccount.body': "Votre compte de l'annuaire n'a pas encore de compte sur ce site. Veuillez contacter votre administrateur système.",
+  'link.notLoaded.title': 'Carte liée',
+  'link.notLoaded.body': "Votre carte est maintenant liée à votre compte, mais cette borne ne l'a pas encore reçue. Veuillez la présenter de nouveau dans une minute.",
   'link.charactersEntered': (count: number) => (count === 1 ? '1 caractère saisi' : `${count} caractères saisis`),
 };
