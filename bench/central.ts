@@ -36,7 +36,7 @@ interface Site {
 }
 
 /** A central database with `users` users (one argon2 hash shared by all, for PIN 2580), written raw: set-up, not measured. */
-async function seedSite(dir: string, users: number): Promise<Site & { firstUserId: string }> {
+export async function seedSite(dir: string, users: number): Promise<Site & { firstUserId: string }> {
   const file = path.join(dir, 'central.sqlite');
   const pepperFile = path.join(dir, 'secrets', 'pepper');
   const pepper = await loadOrCreatePepper(pepperFile);
@@ -64,7 +64,7 @@ async function seedSite(dir: string, users: number): Promise<Site & { firstUserI
 }
 
 /** Enrollment codes (and, with redeem, kiosk tokens) written straight into the database. */
-async function makeKiosks(site: Site, count: number, redeem: boolean): Promise<string[]> {
+export async function makeKiosks(site: Site, count: number, redeem: boolean): Promise<string[]> {
   const storage = await openSqliteStorage(site.db.slice('sqlite:'.length));
   try {
     return await storage.write(async (tx) => {
@@ -88,7 +88,8 @@ export interface ServerChild {
 }
 
 export async function startServer(site: Site): Promise<ServerChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(benchDir, 'centralBenchServer.ts'), site.db, site.pepperFile], {
+  const prof = process.env.BENCH_SERVER_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_SERVER_PROF] : [];
+  const child = spawn(process.execPath, [...prof, '--import', 'tsx', path.join(benchDir, 'centralBenchServer.ts'), site.db, site.pepperFile], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let text = '';
@@ -280,11 +281,16 @@ async function rssMb(pid: number): Promise<number> {
 
 /** Opens `tokens.length` live channels; resolves when each has its first event. */
 async function openChannels(url: string, tokens: readonly string[], onFrame: (index: number, text: string) => void) {
-  const controller = new AbortController();
-  setMaxListeners(tokens.length + 10, controller.signal);
-  // In batches: 10,000 connects at once overflow the listen backlog, which no kiosk fleet does.
-  for (let from = 0; from < tokens.length; from += 500) await openBatch(url, tokens.slice(from, from + 500), from, controller, onFrame);
-  return () => controller.abort();
+  // In batches: 10,000 connects at once overflow the listen backlog, which no kiosk fleet does. One
+  // signal per batch, because undici's fetch resets a signal's listener limit to 1,500.
+  const controllers: AbortController[] = [];
+  for (let from = 0; from < tokens.length; from += 500) {
+    const controller = new AbortController();
+    setMaxListeners(510, controller.signal);
+    controllers.push(controller);
+    await openBatch(url, tokens.slice(from, from + 500), from, controller, onFrame);
+  }
+  return () => controllers.forEach((controller) => controller.abort());
 }
 
 async function openBatch(url: string, tokens: readonly string[], offset: number, controller: AbortController, onFrame: (index: number, text: string) => void) {
@@ -374,7 +380,7 @@ async function liveChannelsFigures(server: ServerChild, A: Kiosk, userId: string
   return next;
 }
 
-async function liveBench(root: string, emit: Emit): Promise<void> {
+export async function liveBench(root: string, emit: Emit): Promise<void> {
   const site = await seedSite(await mkdtemp(path.join(root, 'live-')), 1_000);
   const codes = await makeKiosks(site, 2, false);
   const tokens = await makeKiosks(site, 10_000, true);

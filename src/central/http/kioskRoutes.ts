@@ -37,7 +37,12 @@ function toResult(idempotencyKey: string, answer: CommandAnswer, duplicate: bool
 export function registerKioskRoutes(app: FastifyInstance, ctx: CentralContext, live: LiveChannels, limits: RateLimits): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const requireKiosk = kioskAuth(ctx);
-  const kioskLimit = { max: limits.kioskPerMinute, timeWindow: '1 minute', keyGenerator: limits.keyByBearer };
+  // No x-ratelimit-* headers on answered requests: kiosks never read them, and on the idle poll
+  // they were a tenth of the route's own cost. A refused request still says 429 and retry-after.
+  const kioskLimit = {
+    max: limits.kioskPerMinute, timeWindow: '1 minute', keyGenerator: limits.keyByBearer,
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
+  };
 
   r.post(KIOSK_API.enroll, {
     schema: {

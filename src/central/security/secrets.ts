@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 
 /**
  * Bearer secrets (kiosk tokens, admin API tokens, session ids) are 256 random bits; the database
@@ -13,7 +13,8 @@ export function newSecret(prefix = ''): string {
 }
 
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  // One-shot crypto.hash: a third of createHash's cost, and every kiosk request hashes its token.
+  return hash('sha256', text, 'hex');
 }
 
 export function sameSecret(a: string, b: string): boolean {
