@@ -34,7 +34,7 @@ describe.each(CENTRAL_BACKENDS)('print release through the central store on %s',
     dbs = await backendDatabases(backend, dir);
     db = await dbs.fresh('print');
     await createAdminWithCli(dir, db);
-    [central, rig] = await Promise.all([startCentralProcess({ dataDir: dir, db }), startPrintRig()]);
+    [central, rig] = await Promise.all([startCentralProcess({ dataDir: dir, db }), startPrintRig({ logEveryRequest: true })]);
     admin = await adminLogin(central.url);
     lobbyKiosk = await enrollTestKiosk(central.url, admin, 'Lobby');
     annexKiosk = await enrollTestKiosk(central.url, admin, 'Annex');
@@ -118,7 +118,11 @@ describe.each(CENTRAL_BACKENDS)('print release through the central store on %s',
     const bobs = await rig.cups.submit({ queue: 'followme', user: 'bob', title: 'central: bob 2', body: 'CENTRAL-BOB\n' });
     const before = rig.lobby.jobs().length;
     const annexBytes = rig.printed().annex;
+    const answeredBefore = rig.cups.answeredOperations().length;
     const released = await lobby.release(ada, { jobIds: [id, bobs] });
+    // The printer's state is read after the release, never ahead of it (the expiry sweep's Get-Jobs may come in between).
+    const answered = rig.cups.answeredOperations().slice(answeredBefore).filter((operation) => operation !== 'Get-Jobs');
+    expect(answered.slice(answered.indexOf('Release-Job'))).toEqual(['Release-Job', 'Get-Printer-Attributes']);
     expect(released).toEqual({
       ok: true,
       value: {

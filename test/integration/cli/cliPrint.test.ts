@@ -23,7 +23,7 @@ describe('badgekiosk print (standalone kiosk)', { timeout: 120_000 }, () => {
   const audit = async (kind: string) => (await fx.cli.json<AuditJson[]>(['audit', '--json', '--limit', '500'])).filter((e) => e.kind === kind);
 
   beforeAll(async () => {
-    rig = await startPrintRig();
+    rig = await startPrintRig({ logEveryRequest: true });
     for (const args of [
       ['--username', 'ada', '--primary-card', '1001', '--pin', ADA_PIN],
       ['--username', 'bob', '--primary-card', '1002', '--pin', BOB_PIN],
@@ -108,12 +108,15 @@ describe('badgekiosk print (standalone kiosk)', { timeout: 120_000 }, () => {
     ]);
   });
 
-  it('print release sends the job to the kiosk\'s printer, audited, exit 0; a foreign job is refused with exit 1 and nothing prints', async () => {
+  it('print release sends the job to the kiosk\'s printer (its state read after the release), audited, exit 0; a foreign job is refused with exit 1 and nothing prints', async () => {
     const id = await rig.cups.submit({ queue: 'followme', user: 'ada', title: 'cli: release', body: 'CLI-RELEASE\n' });
     const bobs = await rig.cups.submit({ queue: 'followme', user: 'bob', title: 'cli: bob 2', body: 'CLI-BOB\n' });
     const printedBefore = rig.lobby.jobs().length;
+    const answeredBefore = rig.cups.answeredOperations().length;
     const released = await fx.cli.run(['print', 'release', '--id', '1001', '--pin', ADA_PIN, '--job', String(id)]);
     expect(released).toMatchObject({ code: 0, stdout: `job ${id}: sent to lobby\n` });
+    // cupsd answers one request at a time: the printer's state is read after the release, never ahead of it.
+    expect(rig.cups.answeredOperations().slice(answeredBefore)).toEqual(['Get-Job-Attributes', 'CUPS-Move-Job', 'Release-Job', 'Get-Printer-Attributes']);
     await rig.lobby.waitForJobs(printedBefore + 1);
     expect(rig.lobby.receivedText()).toContain('CLI-RELEASE');
     const foreign = await fx.cli.run(['print', 'release', '--card', '1001', '--pin', ADA_PIN, '--job', String(bobs)]);
