@@ -1,25 +1,13 @@
-import { PrintServerUnavailable, type ReleasePrinter } from '../core/index.js';
+import { checkReleaseQueue, releaseQueueVerdict, type ReleasePrinter, type ReleaseQueueVerdict } from '../core/index.js';
 import type { PrintSetupAuthority } from './printSetupAuthority.js';
 
 /**
- * Asks the print server (CUPS-Get-Printers) whether the queue exists before it becomes a kiosk's
- * release printer: a typo would otherwise surface only when a user at the kiosk taps Print.
- * Null when the queue is there, or when the server is not set up (the authority refuses that
- * itself, by name); otherwise the refusal to print.
+ * Asks the print server whether the queue exists before it becomes a kiosk's release printer
+ * (releaseQueueCheck.ts); `--no-check` lets it through only when the server cannot be reached.
+ * Allowed without a word when the server is not set up: the authority refuses that itself, by name.
  */
-export async function releasePrinterProblem(authority: PrintSetupAuthority, printer: ReleasePrinter): Promise<string | null> {
+export async function releasePrinterVerdict(authority: PrintSetupAuthority, printer: ReleasePrinter, noCheck: boolean): Promise<ReleaseQueueVerdict> {
   const server = await authority.printServer(printer.server);
-  if (!server) return null;
-  try {
-    const queues = (await server.queues()).map((queue) => queue.queue);
-    if (queues.includes(printer.queue)) return null;
-    const known = queues.length > 0 ? `its queues are ${[...queues].sort().join(', ')}` : 'it has no queues';
-    return `Print server ${printer.server} has no queue "${printer.queue}" (${known}). Nothing was changed.`;
-  } catch (error) {
-    if (!(error instanceof PrintServerUnavailable)) throw error;
-    return (
-      `Cannot check queue "${printer.queue}": print server ${printer.server} is unreachable (${error.reason}). ` +
-      'Nothing was changed; give --no-check to set it without checking.'
-    );
-  }
+  if (!server) return { allowed: true, warning: null };
+  return releaseQueueVerdict(printer, await checkReleaseQueue(server, printer.queue), noCheck, '--no-check');
 }

@@ -33,3 +33,4 @@ export * from './print/printServer.js';
 export * from './print/printSetup.js';
 export * from './print/heldJobExpiry.js';
 export * from './print/kioskPrint.js';
+export * from './print/releaseQueueCheck.js';

@@ -36,6 +36,11 @@ export const printServerSchema = z.object({
 
 export const releasePrinterSchema = z.object({ server: printServerName, queue: queueName }).strict();
 
+/** Setting a release printer: the queue is checked on the server; `noCheck` lets it through only while the server cannot be reached. */
+export const releasePrinterSetSchema = releasePrinterSchema.extend({ noCheck: z.boolean().optional() }).strict();
+/** What was set, and with `warning` when the queue could not be checked. */
+export const releasePrinterSetResultSchema = releasePrinterSchema.extend({ warning: z.string().optional() }).strict();
+
 /** What the kiosk asks for one signed-in user (the session's user id; the central store checks it). */
 export const printUserRequestSchema = z.object({ userId: z.string().min(1).max(100) }).strict();
 

@@ -1,5 +1,5 @@
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +28,16 @@ export interface TestCups {
   pause(): Promise<void>;
   resume(): Promise<void>;
   stop(): Promise<void>;
+  /**
+   * The IPP operations cupsd has answered, in the order it answered them (its access log; needs
+   * `logEveryRequest`, as cupsd logs only changes by default).
+   */
+  answeredOperations(): string[];
+}
+
+export interface TestCupsOptions {
+  /** `AccessLogLevel all`: every request in the access log, for tests of which request went first. */
+  readonly logEveryRequest?: boolean;
 }
 
 const CUPSD = '/usr/sbin/cupsd';
@@ -44,7 +54,7 @@ export function assertCupsInstalled(): void {
   }
 }
 
-export async function startTestCups(): Promise<TestCups> {
+export async function startTestCups(options: TestCupsOptions = {}): Promise<TestCups> {
   assertCupsInstalled();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bk-cups-'));
   const etc = path.join(dir, 'etc');
@@ -53,7 +63,7 @@ export async function startTestCups(): Promise<TestCups> {
   for (const folder of folders) mkdirSync(folder, { recursive: true });
   const port = await freeLoopbackPort();
   writeFileSync(path.join(etc, 'cups-files.conf'), cupsFilesConf(dir));
-  writeFileSync(path.join(etc, 'cupsd.conf'), cupsdConf(dir, port));
+  writeFileSync(path.join(etc, 'cupsd.conf'), cupsdConf(dir, port, options));
   const lp = { uid: idOf('-u', 'lp'), gid: idOf('-g', 'lp') };
   chmodSync(dir, 0o755);
   for (const folder of folders) chownSync(folder, 0, lp.gid);
@@ -119,6 +129,11 @@ export async function startTestCups(): Promise<TestCups> {
       }
     },
     run,
+    answeredOperations() {
+      // Each line ends with the operation and its status: `… "POST /jobs/7 HTTP/1.1" 200 160 Release-Job successful-ok`.
+      const log = readFileSync(path.join(dir, 'log', 'access_log'), 'utf8');
+      return log.split('\n').flatMap((line) => /"POST [^"]*" \d+ \d+ (\S+) \S+$/.exec(line)?.[1] ?? []);
+    },
     pause: halt,
     resume: start,
     async stop() {
@@ -149,13 +164,14 @@ function cupsFilesConf(dir: string): string {
   ].join('\n');
 }
 
-function cupsdConf(dir: string, port: number): string {
+function cupsdConf(dir: string, port: number, options: TestCupsOptions): string {
   return [
     `Listen 127.0.0.1:${port}`,
     `Listen ${dir}/run/cups.sock`,
     'Browsing Off',
     'WebInterface No',
     'LogLevel warn',
+    ...(options.logEveryRequest ? ['AccessLogLevel all'] : []),
     'MaxJobs 0',
     'PreserveJobHistory Yes',
     'PreserveJobFiles No',

@@ -3,7 +3,7 @@ import { createHeldJobs, type HeldJobs } from '../../src/core/index.js';
 import { createIppPrintServer } from '../../src/print/ippPrintServer.js';
 import { cryptoRandomSource } from '../../src/platform/cryptoRandomSource.js';
 import { systemClock } from '../../src/platform/systemClock.js';
-import { startAppSocketPrinter, startTestCups, type AppSocketPrinter, type TestCups } from './printCups.js';
+import { startAppSocketPrinter, startTestCups, type AppSocketPrinter, type TestCups, type TestCupsOptions } from './printCups.js';
 
 /**
  * The print-release scene most tests need, on a real private cupsd: a follow-me queue that holds
@@ -23,8 +23,8 @@ export interface PrintRig {
   stop(): Promise<void>;
 }
 
-export async function startPrintRig(): Promise<PrintRig> {
-  const cups = await startTestCups();
+export async function startPrintRig(options: TestCupsOptions = {}): Promise<PrintRig> {
+  const cups = await startTestCups(options);
   const [followMe, lobby, annex] = await Promise.all([startAppSocketPrinter(), startAppSocketPrinter(), startAppSocketPrinter()]);
   await cups.addQueue('followme', followMe.deviceUri, { held: true });
   await cups.addQueue('lobby', lobby.deviceUri, { held: true });

@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { PrintServerSetup } from '../../core/index.js';
-import { printServerCreateSchema, printServerSchema, releasePrinterSchema } from '../../protocol/printProtocol.js';
+import { printServerCreateSchema, printServerSchema, releasePrinterSchema, releasePrinterSetResultSchema, releasePrinterSetSchema } from '../../protocol/printProtocol.js';
 import type { CentralContext } from '../centralContext.js';
 import { errorResponseSchema } from '../../protocol/index.js';
-import { addPrintServer, kioskReleasePrinter, listPrintServers, removePrintServer, setKioskReleasePrinter } from '../services/centralPrint.js';
+import { addPrintServer, kioskReleasePrinter, listPrintServers, releaseQueueVerdictFor, removePrintServer, setKioskReleasePrinter } from '../services/centralPrint.js';
 import { ADMIN_SECURITY, idParamsSchema } from './adminSchemas.js';
 import { errorBody } from './errorReplies.js';
 import { adminAuth } from './requestAuth.js';
@@ -63,15 +63,32 @@ export function registerAdminPrintRoutes(app: FastifyInstance, ctx: CentralConte
   });
 
   r.put('/api/v1/admin/kiosks/:id/release-printer', {
-    schema: { tags, security, summary: 'Set the printer beside this kiosk: a queue on one of the print servers', params: idParamsSchema, body: releasePrinterSchema, response: { 200: releasePrinterSchema, ...errors } },
+    schema: {
+      tags,
+      security,
+      summary: 'Set the printer beside this kiosk: a queue on one of the print servers',
+      description:
+        'The queue is looked up on the print server (CUPS-Get-Printers): a queue the server does not have is refused (422 unknown-queue). ' +
+        'When the server cannot be reached the change is refused (503 print-unavailable) unless `noCheck` is true; then it is set and the answer carries a `warning`.',
+      params: idParamsSchema,
+      body: releasePrinterSetSchema,
+      response: { 200: releasePrinterSetResultSchema, ...errors, 422: errorResponseSchema, 503: errorResponseSchema },
+    },
     onRequest,
   }, async (request, reply) => {
-    const set = await setKioskReleasePrinter(ctx, request.params.id, request.body, request.admin!.username);
+    const { noCheck, ...printer } = request.body;
+    const verdict = await releaseQueueVerdictFor(ctx, printer, noCheck === true, '"noCheck": true');
+    if (!verdict.allowed) {
+      return verdict.kind === 'missing'
+        ? reply.code(422).send(errorBody('unknown-queue', verdict.message, { server: printer.server, queue: printer.queue }))
+        : reply.code(503).send(errorBody('print-unavailable', verdict.message, { server: printer.server, queue: printer.queue }));
+    }
+    const set = await setKioskReleasePrinter(ctx, request.params.id, printer, request.admin!.username);
     if (!set.ok) {
       return set.error === 'no-kiosk'
         ? reply.code(404).send(errorBody('not-found', 'No such kiosk.'))
         : reply.code(409).send(errorBody('conflict', set.error));
     }
-    return set.value;
+    return verdict.warning === null ? set.value : { ...set.value, warning: verdict.warning };
   });
 }

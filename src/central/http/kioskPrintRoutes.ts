@@ -80,12 +80,11 @@ export function registerKioskPrintRoutes(app: FastifyInstance, ctx: CentralConte
       const found = await resolve(request.kiosk!.id, request.body.userId, reply);
       if (!found) return reply;
       const heldJobs = centralHeldJobs(ctx, request.kiosk!.id);
-      const [condition, result] = await Promise.all([
-        action === 'release' ? heldJobs.printer(found.target) : undefined,
-        action === 'release' ? heldJobs.release(found.user, found.target, request.body.selection) : heldJobs.delete(found.user, found.target, request.body.selection),
-      ]);
-      if (condition && !condition.ok) return refuse(reply, condition.error);
+      const result = action === 'release' ? await heldJobs.release(found.user, found.target, request.body.selection) : await heldJobs.delete(found.user, found.target, request.body.selection);
       if (!result.ok) return refuse(reply, result.error);
+      // After the release, not beside it: cupsd answers one request at a time (see localPrint.ts).
+      const condition = action === 'release' ? await heldJobs.printer(found.target) : undefined;
+      if (condition && !condition.ok) return refuse(reply, condition.error);
       return { outcomes: [...result.value], printer: condition?.ok ? wireCondition(condition.value) : null, queue: found.target.releaseQueue };
     });
   }

@@ -1,9 +1,11 @@
 import {
+  checkReleaseQueue,
   createHeldJobs,
   err,
   expireHeldJobs,
   ok,
   printNotConfigured,
+  releaseQueueVerdict,
   type AuditEvent,
   type HeldJobs,
   type PrintNotConfigured,
@@ -12,6 +14,7 @@ import {
   type PrintTarget,
   type PrintUnavailable,
   type ReleasePrinter,
+  type ReleaseQueueVerdict,
   type Result,
 } from '../../core/index.js';
 import { createIppPrintServer } from '../../print/ippPrintServer.js';
@@ -93,6 +96,17 @@ export async function setKioskReleasePrinter(ctx: CentralContext, kioskId: strin
     await adminAudit(ctx, tx, 'print.printer', actor, kioskId, { server: printer.server, queue: printer.queue });
     return ok(printer);
   });
+}
+
+/**
+ * Asks the named server whether the queue exists before it is assigned (outside any transaction:
+ * the answer may take the adapter's timeout). An unknown server passes here: setKioskReleasePrinter
+ * refuses it by name.
+ */
+export async function releaseQueueVerdictFor(ctx: CentralContext, printer: ReleasePrinter, noCheck: boolean, overrideHint: string): Promise<ReleaseQueueVerdict> {
+  const server = await printServerNamed(ctx, printer.server);
+  if (!server) return { allowed: true, warning: null };
+  return releaseQueueVerdict(printer, await checkReleaseQueue(server, printer.queue), noCheck, overrideHint);
 }
 
 export async function kioskReleasePrinter(db: CentralDb, kioskId: string): Promise<ReleasePrinter | undefined> {

@@ -3,7 +3,7 @@ import { parseReleasePrinter, printServerNameProblem, printServerUrlProblem, que
 import { UsageError, type CliCommand } from '../cliCommand.js';
 import { parseOptions, requireOption } from '../parseOptions.js';
 import { withPrintSetupAuthority } from '../printSetupAuthority.js';
-import { releasePrinterProblem } from '../releasePrinterCheck.js';
+import { releasePrinterVerdict } from '../releasePrinterCheck.js';
 
 function check(problem: string | null): void {
   if (problem !== null) throw new UsageError(problem);
@@ -109,9 +109,9 @@ export const kioskPrinterSetCommand: CliCommand = {
         ctx.stderr.write('--kiosk names another kiosk of a central store; a standalone kiosk has only its own release printer. Nothing was changed.\n');
         return 1;
       }
-      const problem = values['no-check'] ? null : await releasePrinterProblem(authority, printer);
-      if (problem !== null) {
-        ctx.stderr.write(`${problem}\n`);
+      const verdict = await releasePrinterVerdict(authority, printer, values['no-check'] === true);
+      if (!verdict.allowed) {
+        ctx.stderr.write(`${verdict.message}\n`);
         return 1;
       }
       const set = await authority.setReleasePrinter(values.kiosk ?? authority.kioskId, printer);
@@ -119,6 +119,7 @@ export const kioskPrinterSetCommand: CliCommand = {
         ctx.stderr.write(`${set.error}\n`);
         return 1;
       }
+      if (verdict.warning !== null) ctx.stderr.write(`${verdict.warning}\n`);
       ctx.stdout.write(`Release printer of ${values.kiosk ? `kiosk ${values.kiosk}` : 'this kiosk'}: ${printer.server}/${printer.queue}.\n`);
       return 0;
     });

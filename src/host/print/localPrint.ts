@@ -71,10 +71,12 @@ export function openLocalPrint(options: LocalPrintOptions): LocalPrint {
       return listed.ok ? ok({ jobs: listed.value, printer: t.releaseQueue }) : listed;
     }),
     release: (user, selection) => withTarget(async (t) => {
-      // The printer's state is read alongside the release: the answer says both, and the first byte is not held up.
-      const [condition, released] = await Promise.all([heldJobs.printer(t), heldJobs.release(user, t, selection)]);
-      if (!condition.ok) return condition;
-      return released.ok ? ok({ outcomes: released.value, condition: condition.value, printer: t.releaseQueue }) : released;
+      const released = await heldJobs.release(user, t, selection);
+      if (!released.ok) return released;
+      // Read once the jobs are released, never ahead of them: cupsd answers one request at a time, so
+      // a printer read queued before the Release-Job would hold up the first byte at the printer.
+      const condition = await heldJobs.printer(t);
+      return condition.ok ? ok({ outcomes: released.value, condition: condition.value, printer: t.releaseQueue }) : condition;
     }),
     delete: (user, selection) => withTarget(async (t) => {
       const deleted = await heldJobs.delete(user, t, selection);

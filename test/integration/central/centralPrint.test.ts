@@ -5,6 +5,7 @@ import type { KioskPrint } from '../../../src/core/index.js';
 import { backendDatabases, CENTRAL_BACKENDS, type BackendDatabases } from '../../support/centralBackends.js';
 import { enrollTestKiosk, type TestKiosk } from '../../support/centralKiosk.js';
 import { adminLogin, createAdminWithCli, eventually, http, removeDir, runCli, startCentralProcess, tempDir, type AdminSession, type CentralProcess } from '../../support/centralProcess.js';
+import { freePort } from '../../support/freePort.js';
 import { startPrintRig, type PrintRig } from '../../support/printRig.js';
 
 // Print release through the central store (enrolled kiosks) on both backends, against a real cupsd.
@@ -33,7 +34,7 @@ describe.each(CENTRAL_BACKENDS)('print release through the central store on %s',
     dbs = await backendDatabases(backend, dir);
     db = await dbs.fresh('print');
     await createAdminWithCli(dir, db);
-    [central, rig] = await Promise.all([startCentralProcess({ dataDir: dir, db }), startPrintRig()]);
+    [central, rig] = await Promise.all([startCentralProcess({ dataDir: dir, db }), startPrintRig({ logEveryRequest: true })]);
     admin = await adminLogin(central.url);
     lobbyKiosk = await enrollTestKiosk(central.url, admin, 'Lobby');
     annexKiosk = await enrollTestKiosk(central.url, admin, 'Annex');
@@ -83,6 +84,24 @@ describe.each(CENTRAL_BACKENDS)('print release through the central store on %s',
     }
   });
 
+  it('a release printer\'s queue is looked up on its server: a missing one is refused naming server and queue, an unreachable server only with noCheck', async () => {
+    const route = `/api/v1/admin/kiosks/${annexKiosk.kioskId}/release-printer`;
+    const missing = await admin.call('PUT', route, { server: 'main', queue: 'anex' });
+    expect(missing).toMatchObject({ status: 422, body: { error: { code: 'unknown-queue', message: 'Print server main has no queue "anex" (its queues are annex, followme, lobby). Nothing was changed.' } } });
+    expect(await admin.call('PUT', route, { server: 'main', queue: 'anex', noCheck: true })).toMatchObject({ status: 422, body: { error: { code: 'unknown-queue', message: expect.stringContaining('"noCheck": true applies only when the server cannot be reached') } } });
+
+    expect((await admin.call('POST', '/api/v1/admin/print-servers', { name: 'offline', url: `ipp://127.0.0.1:${await freePort()}` })).status).toBe(200);
+    const unreachable = await admin.call('PUT', route, { server: 'offline', queue: 'annex' });
+    expect(unreachable).toMatchObject({ status: 503, body: { error: { code: 'print-unavailable' } } });
+    expect(unreachable.body.error.message).toMatch(/^Cannot check queue "annex": print server offline is unreachable \(.+\)\. Nothing was changed; give "noCheck": true to set it without checking\.$/);
+    expect((await admin.call('GET', route)).body).toEqual({ server: 'main', queue: 'annex' });
+
+    const unchecked = await admin.call('PUT', route, { server: 'offline', queue: 'annex', noCheck: true });
+    expect(unchecked).toMatchObject({ status: 200, body: { server: 'offline', queue: 'annex', warning: expect.stringMatching(/^Print server offline is unreachable \(.+\): queue "annex" was set without checking that it exists\.$/) } });
+    expect((await admin.call('PUT', route, { server: 'main', queue: 'annex' })).body).toEqual({ server: 'main', queue: 'annex' });
+    expect((await admin.call('DELETE', '/api/v1/admin/print-servers/offline')).status).toBe(200);
+  });
+
   it('lists only the named user\'s held jobs on that kiosk\'s printer and the follow-me queues', async () => {
     const mine = await rig.cups.submit({ queue: 'followme', user: 'ADA', title: 'central: report' });
     const onAnnex = await rig.cups.submit({ queue: 'annex', user: 'ada', title: 'central: annex' });
@@ -99,7 +118,11 @@ describe.each(CENTRAL_BACKENDS)('print release through the central store on %s',
     const bobs = await rig.cups.submit({ queue: 'followme', user: 'bob', title: 'central: bob 2', body: 'CENTRAL-BOB\n' });
     const before = rig.lobby.jobs().length;
     const annexBytes = rig.printed().annex;
+    const answeredBefore = rig.cups.answeredOperations().length;
     const released = await lobby.release(ada, { jobIds: [id, bobs] });
+    // The printer's state is read after the release, never ahead of it (the expiry sweep's Get-Jobs may come in between).
+    const answered = rig.cups.answeredOperations().slice(answeredBefore).filter((operation) => operation !== 'Get-Jobs');
+    expect(answered.slice(answered.indexOf('Release-Job'))).toEqual(['Release-Job', 'Get-Printer-Attributes']);
     expect(released).toEqual({
       ok: true,
       value: {

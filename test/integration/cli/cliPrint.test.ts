@@ -23,7 +23,7 @@ describe('badgekiosk print (standalone kiosk)', { timeout: 120_000 }, () => {
   const audit = async (kind: string) => (await fx.cli.json<AuditJson[]>(['audit', '--json', '--limit', '500'])).filter((e) => e.kind === kind);
 
   beforeAll(async () => {
-    rig = await startPrintRig();
+    rig = await startPrintRig({ logEveryRequest: true });
     for (const args of [
       ['--username', 'ada', '--primary-card', '1001', '--pin', ADA_PIN],
       ['--username', 'bob', '--primary-card', '1002', '--pin', BOB_PIN],
@@ -75,16 +75,25 @@ describe('badgekiosk print (standalone kiosk)', { timeout: 120_000 }, () => {
     expect(await audit('print.printer')).toEqual([expect.objectContaining({ details: expect.objectContaining({ server: 'main', queue: 'lobby', by: 'cli' }) })]);
   });
 
-  it('kiosk printer set asks the server for the queue: a missing one is refused naming server and queue, an unreachable server unless --no-check', async () => {
+  it('kiosk printer set asks the server for the queue: a missing one is refused naming server and queue (--no-check too), an unreachable server unless --no-check', async () => {
     const missing = await fx.cli.run(['kiosk', 'printer', 'set', 'main/lobbby']);
     expect(missing).toEqual({ code: 1, stdout: '', stderr: 'Print server main has no queue "lobbby" (its queues are annex, followme, lobby). Nothing was changed.\n' });
+    expect(await fx.cli.run(['kiosk', 'printer', 'set', 'main/lobbby', '--no-check'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'Print server main has no queue "lobbby" (its queues are annex, followme, lobby). Nothing was changed. --no-check applies only when the server cannot be reached.\n',
+    });
     const offlinePort = await freePort();
     expect((await fx.cli.run(['print', 'server', 'add', 'offline', '--url', `ipp://127.0.0.1:${offlinePort}`])).code).toBe(0);
     const unreachable = await fx.cli.run(['kiosk', 'printer', 'set', 'offline/lobby']);
     expect(unreachable).toMatchObject({ code: 1, stdout: '' });
     expect(unreachable.stderr).toMatch(/^Cannot check queue "lobby": print server offline is unreachable \(.+\)\. Nothing was changed; give --no-check to set it without checking\.\n$/);
     expect((await fx.cli.json<{ releasePrinter: unknown }>(['print', 'server', 'list', '--json'])).releasePrinter).toEqual({ server: 'main', queue: 'lobby' });
-    expect(await fx.cli.run(['kiosk', 'printer', 'set', 'offline/lobby', '--no-check'])).toMatchObject({ code: 0, stdout: 'Release printer of this kiosk: offline/lobby.\n' });
+    expect(await fx.cli.run(['kiosk', 'printer', 'set', 'offline/lobby', '--no-check'])).toMatchObject({
+      code: 0,
+      stdout: 'Release printer of this kiosk: offline/lobby.\n',
+      stderr: expect.stringMatching(/^Print server offline is unreachable \(.+\): queue "lobby" was set without checking that it exists\.\n$/),
+    });
     expect((await fx.cli.run(['kiosk', 'printer', 'set', 'main/lobby'])).code).toBe(0);
     expect((await fx.cli.run(['print', 'server', 'remove', 'offline'])).code).toBe(0);
     expect((await audit('print.printer')).map((e) => `${String(e.details['server'])}/${String(e.details['queue'])}`)).toEqual(['main/lobby', 'offline/lobby', 'main/lobby']);
@@ -99,12 +108,15 @@ describe('badgekiosk print (standalone kiosk)', { timeout: 120_000 }, () => {
     ]);
   });
 
-  it('print release sends the job to the kiosk\'s printer, audited, exit 0; a foreign job is refused with exit 1 and nothing prints', async () => {
+  it('print release sends the job to the kiosk\'s printer (its state read after the release), audited, exit 0; a foreign job is refused with exit 1 and nothing prints', async () => {
     const id = await rig.cups.submit({ queue: 'followme', user: 'ada', title: 'cli: release', body: 'CLI-RELEASE\n' });
     const bobs = await rig.cups.submit({ queue: 'followme', user: 'bob', title: 'cli: bob 2', body: 'CLI-BOB\n' });
     const printedBefore = rig.lobby.jobs().length;
+    const answeredBefore = rig.cups.answeredOperations().length;
     const released = await fx.cli.run(['print', 'release', '--id', '1001', '--pin', ADA_PIN, '--job', String(id)]);
     expect(released).toMatchObject({ code: 0, stdout: `job ${id}: sent to lobby\n` });
+    // cupsd answers one request at a time: the printer's state is read after the release, never ahead of it.
+    expect(rig.cups.answeredOperations().slice(answeredBefore)).toEqual(['Get-Job-Attributes', 'CUPS-Move-Job', 'Release-Job', 'Get-Printer-Attributes']);
     await rig.lobby.waitForJobs(printedBefore + 1);
     expect(rig.lobby.receivedText()).toContain('CLI-RELEASE');
     const foreign = await fx.cli.run(['print', 'release', '--card', '1001', '--pin', ADA_PIN, '--job', String(bobs)]);
