@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { validateCardNumberSyntax, type NewUser, type UserRepository } from '../core/index.js';
+import { usernameExists, usernameKey, validateCardNumberSyntax, type NewUser, type UserRepository } from '../core/index.js';
 
 /** One refused row: index into the rows given (the CLI adds its header offset for line numbers). */
 export interface ImportRowProblem {
@@ -21,12 +21,13 @@ export function findImportProblems(rows: readonly NewUser[], users: UserReposito
     const refuse = (reason: string) => problems.push({ index, reason });
     if (row.username.trim() === '' || row.username !== row.username.trim()) {
       refuse('username is empty or has surrounding spaces');
-    } else if (usernames.has(row.username)) {
-      refuse(`username ${row.username} appears twice (also row ${usernames.get(row.username)! + 1})`);
-    } else if (users.findByUsername(row.username)) {
-      refuse(`username ${row.username} already exists`);
+    } else if (usernames.has(usernameKey(row.username))) {
+      refuse(`username ${row.username} appears twice, whatever the case (also row ${usernames.get(usernameKey(row.username))! + 1})`);
+    } else {
+      const holder = users.findByUsername(row.username);
+      if (holder) refuse(usernameExists(row.username, holder.username));
     }
-    usernames.set(row.username, usernames.get(row.username) ?? index);
+    usernames.set(usernameKey(row.username), usernames.get(usernameKey(row.username)) ?? index);
     for (const [label, card] of [['primary card', row.primaryCard], ['secondary card', row.secondaryCard]] as const) {
       if (card === null) continue;
       const syntax = validateCardNumberSyntax(card);
