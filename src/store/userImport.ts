@@ -15,19 +15,21 @@ const PHC_ARGON2ID = /^\$argon2id\$v=\d+\$[mtp]=\d+,[mtp]=\d+,[mtp]=\d+\$[A-Za-z
  */
 export function findImportProblems(rows: readonly NewUser[], users: UserRepository): ImportRowProblem[] {
   const problems: ImportRowProblem[] = [];
-  const usernames = new Map<string, number>();
+  const usernames = new Map<string, { index: number; username: string }>();
   const cards = new Map<string, number>();
   rows.forEach((row, index) => {
     const refuse = (reason: string) => problems.push({ index, reason });
     if (row.username.trim() === '' || row.username !== row.username.trim()) {
       refuse('username is empty or has surrounding spaces');
     } else if (usernames.has(usernameKey(row.username))) {
-      refuse(`username ${row.username} appears twice, whatever the case (also row ${usernames.get(usernameKey(row.username))! + 1})`);
+      const first = usernames.get(usernameKey(row.username))!;
+      const spelled = first.username === row.username ? '' : ` as ${first.username}; usernames ignore case`;
+      refuse(`username ${row.username} appears twice (also row ${first.index + 1}${spelled})`);
     } else {
       const holder = users.findByUsername(row.username);
       if (holder) refuse(usernameExists(row.username, holder.username));
     }
-    usernames.set(usernameKey(row.username), usernames.get(usernameKey(row.username)) ?? index);
+    if (!usernames.has(usernameKey(row.username))) usernames.set(usernameKey(row.username), { index, username: row.username });
     for (const [label, card] of [['primary card', row.primaryCard], ['secondary card', row.secondaryCard]] as const) {
       if (card === null) continue;
       const syntax = validateCardNumberSyntax(card);

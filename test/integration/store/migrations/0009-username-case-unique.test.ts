@@ -22,6 +22,16 @@ describe('migration 0009: usernames unique whatever their case', () => {
     db.close();
   });
 
+  it('on an enrolled kiosk parks the clashing rows of its copy and pulls the whole feed again, so the central names come back', () => {
+    const db = databaseAt(7);
+    db.prepare("INSERT INTO kv (key, value) VALUES ('sync.cursor', '42')").run();
+    for (const [id, username] of [['u1', 'alice'], ['u2', 'Alice'], ['u3', 'carol']]) addUser(db, id!, username!);
+    expect(migrate(db)).toBe(9);
+    expect(db.prepare('SELECT username FROM users ORDER BY id').pluck().all()).toEqual(['~u1', '~u2', 'carol']);
+    expect(db.prepare("SELECT value FROM kv WHERE key = 'sync.cursor'").pluck().get()).toBe('0');
+    db.close();
+  });
+
   it('is the latest step, and a database newer than this code is refused', () => {
     expect(LATEST_SCHEMA_VERSION).toBe(9);
     const db = databaseAt(9);
