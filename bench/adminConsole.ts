@@ -17,7 +17,7 @@ import { createAdminAccount } from '../src/central/services/adminAccounts.js';
 import { ensureSite } from '../src/central/services/siteIdentity.js';
 import { openSqliteStorage } from '../src/central/storage/sqliteBackend.js';
 import { startCentral } from '../src/central/startCentral.js';
-import { loadOrCreatePepper } from '../src/pinHashing/index.js';
+import { createArgon2PinHasher, loadOrCreatePepper } from '../src/pinHashing/index.js';
 import { cryptoRandomSource } from '../src/platform/index.js';
 import { emit, percentile, ratio } from './benchStats.js';
 
@@ -31,7 +31,7 @@ const round = (n: number) => Math.round(n * 10) / 10;
 async function seed(file: string, pepperFile: string): Promise<void> {
   const storage = await openSqliteStorage(file);
   await ensureSite(storage, await loadOrCreatePepper(pepperFile), Date.now());
-  const created = await createAdminAccount(storage, ADMIN, Date.now(), () => cryptoRandomSource.uuid());
+  const created = await createAdminAccount(storage, ADMIN, await createArgon2PinHasher({ pepperFile }), Date.now(), () => cryptoRandomSource.uuid());
   if (!created.ok) throw new Error(created.message);
   await storage.close();
   const db = new Database(file);

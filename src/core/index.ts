@@ -1,6 +1,7 @@
 export * from './audit.js';
 export * from './auditEvent.js';
 export * from './cardNumberFormat.js';
+export * from './usernameKey.js';
 export * from './cardNumberGenerator.js';
 export * from './changeRules.js';
 export * from './config/configChange.js';

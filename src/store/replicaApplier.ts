@@ -63,7 +63,7 @@ export function createReplicaApplier(store: KioskStore): ReplicaApplier {
        disabled = excluded.disabled, failed_attempts = excluded.failed_attempts, locked_until = excluded.locked_until,
        version = excluded.version, updated_at = excluded.updated_at`,
   );
-  const renameStaleHolder = db.prepare(`UPDATE users SET username = '~' || id WHERE username = ? AND id <> ?`);
+  const renameStaleHolder = db.prepare(`UPDATE users SET username = '~' || id WHERE lower(username) = lower(?) AND id <> ?`);
   const staleCardHolders = db.prepare<[string | null, string | null, string], { id: string; field: CardField }>(
     `SELECT u.id, c.field FROM card_numbers c JOIN users u ON u.row_id = c.user_row WHERE c.card_number IN (?, ?) AND u.id <> ?`,
   );

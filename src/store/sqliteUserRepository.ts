@@ -61,7 +61,7 @@ export class SqliteUserRepository implements UserRepository {
     private readonly newId: () => string,
   ) {
     this.byId = db.prepare<[string], UserRow>(`SELECT ${COLUMNS} FROM users u WHERE u.id = ?`);
-    this.byUsername = db.prepare<[string], UserRow>(`SELECT ${COLUMNS} FROM users u WHERE u.username = ?`);
+    this.byUsername = db.prepare<[string], UserRow>(`SELECT ${COLUMNS} FROM users u WHERE lower(u.username) = lower(?)`);
     this.byCard = db.prepare<[string], UserRow>(
       `SELECT ${COLUMNS} FROM card_numbers c JOIN users u ON u.row_id = c.user_row WHERE c.card_number = ?`,
     );
@@ -93,6 +93,7 @@ export class SqliteUserRepository implements UserRepository {
     return row && userFromRow(row);
   }
 
+  /** Whatever the case: usernames are unique by lower(username) (migration 0009). */
   findByUsername(username: string): User | undefined {
     const row = this.byUsername.get(username);
     return row && userFromRow(row);

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { validateCardNumberSyntax, type NewUser, type UserRepository } from '../core/index.js';
+import { usernameExists, usernameKey, validateCardNumberSyntax, type NewUser, type UserRepository } from '../core/index.js';
 
 /** One refused row: index into the rows given (the CLI adds its header offset for line numbers). */
 export interface ImportRowProblem {
@@ -15,18 +15,21 @@ const PHC_ARGON2ID = /^\$argon2id\$v=\d+\$[mtp]=\d+,[mtp]=\d+,[mtp]=\d+\$[A-Za-z
  */
 export function findImportProblems(rows: readonly NewUser[], users: UserRepository): ImportRowProblem[] {
   const problems: ImportRowProblem[] = [];
-  const usernames = new Map<string, number>();
+  const usernames = new Map<string, { index: number; username: string }>();
   const cards = new Map<string, number>();
   rows.forEach((row, index) => {
     const refuse = (reason: string) => problems.push({ index, reason });
     if (row.username.trim() === '' || row.username !== row.username.trim()) {
       refuse('username is empty or has surrounding spaces');
-    } else if (usernames.has(row.username)) {
-      refuse(`username ${row.username} appears twice (also row ${usernames.get(row.username)! + 1})`);
-    } else if (users.findByUsername(row.username)) {
-      refuse(`username ${row.username} already exists`);
+    } else if (usernames.has(usernameKey(row.username))) {
+      const first = usernames.get(usernameKey(row.username))!;
+      const spelled = first.username === row.username ? '' : ` as ${first.username}; usernames ignore case`;
+      refuse(`username ${row.username} appears twice (also row ${first.index + 1}${spelled})`);
+    } else {
+      const holder = users.findByUsername(row.username);
+      if (holder) refuse(usernameExists(row.username, holder.username));
     }
-    usernames.set(row.username, usernames.get(row.username) ?? index);
+    if (!usernames.has(usernameKey(row.username))) usernames.set(usernameKey(row.username), { index, username: row.username });
     for (const [label, card] of [['primary card', row.primaryCard], ['secondary card', row.secondaryCard]] as const) {
       if (card === null) continue;
       const syntax = validateCardNumberSyntax(card);

@@ -1,3 +1,4 @@
+import { usernameExists, usernameKey } from '../core/index.js';
 import { checkNewUserFields, type NewUserFields, type PinPolicyCheck } from './newUserFields.js';
 import type { UserCsvItem } from './userCsvReader.js';
 import { ROWS_PER_YIELD, yieldToEventLoop } from './eventLoopYield.js';
@@ -54,7 +55,7 @@ export async function planImport(
     problemCount++;
     if (problems.length < MAX_REPORTED_PROBLEMS) problems.push({ line, reason });
   };
-  const usernameLines = new Map<string, number>();
+  const usernameLines = new Map<string, { line: number; username: string }>();
   const cardLines = new Map<string, number>();
 
   let seen = 0;
@@ -68,12 +69,15 @@ export async function planImport(
     const { line } = item.record;
     const { fields, reasons } = checkNewUserFields(item.record, pinPolicy);
     if (fields.username !== '') {
-      const firstLine = usernameLines.get(fields.username);
-      if (firstLine !== undefined) reasons.push(`duplicate username ${fields.username} (also on line ${firstLine})`);
-      else {
-        usernameLines.set(fields.username, line);
+      const first = usernameLines.get(usernameKey(fields.username));
+      if (first !== undefined) {
+        const spelled = first.username === fields.username ? '' : ` as ${first.username}; usernames ignore case`;
+        reasons.push(`duplicate username ${fields.username} (also on line ${first.line}${spelled})`);
+      } else {
+        usernameLines.set(usernameKey(fields.username), { line, username: fields.username });
         const taken = existing.findByUsername(fields.username);
-        if (taken instanceof Promise ? await taken : taken) reasons.push(`username ${fields.username} already exists`);
+        const holder = taken instanceof Promise ? await taken : taken;
+        if (holder) reasons.push(usernameExists(fields.username, holder.username));
       }
     }
     for (const [label, card] of [['primary', fields.primaryCard], ['secondary', fields.secondaryCard]] as const) {

@@ -18,6 +18,7 @@ const syncReportSchema = z.object({
   cardsSet: z.array(z.object({ username: z.string(), cardNumber: z.string() })),
   keptSelfService: z.array(named),
   cardConflicts: z.array(z.object({ username: z.string(), cardNumber: z.string(), reason: z.string() })),
+  usernameConflicts: z.array(z.object({ username: z.string(), clashesWith: z.string() })),
   disabled: z.array(named),
   enabled: z.array(named),
 });
@@ -46,6 +47,7 @@ export function registerAdminDirectoryRoutes(app: FastifyInstance, ctx: CentralC
       cardsSet: plan.setCard.map((c) => ({ username: c.username, cardNumber: c.cardNumber })),
       keptSelfService: [...plan.keepSelfService],
       cardConflicts: [...plan.cardConflicts],
+      usernameConflicts: [...plan.usernameConflicts],
       disabled: plan.disable.map((c) => ({ username: c.username })),
       enabled: plan.enable.map((c) => ({ username: c.username })),
     };

@@ -28,9 +28,9 @@ export function registerAdminPasswordRoutes(app: FastifyInstance, ctx: CentralCo
   }, async (request, reply) => {
     const admin = request.admin!;
     const row = await ctx.storage.db.selectFrom('admins').select(['password_hash']).where('id', '=', admin.adminId).executeTakeFirst();
-    const good = await verifyAdminPassword(row?.password_hash ?? null, request.body.currentPassword);
+    const { good } = await verifyAdminPassword(ctx.pinHasher, row?.password_hash ?? null, request.body.currentPassword);
     const weak = good ? checkAdminPassword(request.body.newPassword) : null;
-    const hash = good && !weak ? await hashAdminPassword(request.body.newPassword) : null;
+    const hash = good && !weak ? await hashAdminPassword(ctx.pinHasher, request.body.newPassword) : null;
     const now = ctx.clock.now();
     await ctx.storage.write(async (tx) => {
       if (hash) await tx.db.updateTable('admins').set({ password_hash: hash }).where('id', '=', admin.adminId).execute();

@@ -11,9 +11,10 @@ import {
   findAdminByUsername,
   listAdminTokens,
   revokeAdminToken,
+  upgradeAdminHash,
 } from '../services/adminAccounts.js';
 import { appendAudit } from '../services/centralAudit.js';
-import { verifyAdminPassword } from '../security/adminPasswords.js';
+import { hashAdminPassword, verifyAdminPassword } from '../security/adminPasswords.js';
 import { adminTokenSchema, createdTokenSchema, createTokenSchema, idParamsSchema, loginSchema, sessionSchema } from './adminSchemas.js';
 import { ADMIN_SECURITY } from './adminSchemas.js';
 import { errorBody } from './errorReplies.js';
@@ -33,13 +34,16 @@ export function registerAdminSessionRoutes(app: FastifyInstance, ctx: CentralCon
   }, async (request, reply) => {
     const now = ctx.clock.now();
     const admin = await findAdminByUsername(ctx.storage.db, request.body.username);
-    const good = await verifyAdminPassword(admin && Number(admin.disabled) === 0 ? admin.password_hash : null, request.body.password);
+    const { good, needsPepper } = await verifyAdminPassword(ctx.pinHasher, admin && Number(admin.disabled) === 0 ? admin.password_hash : null, request.body.password);
+    const pepperedHash = needsPepper ? await hashAdminPassword(ctx.pinHasher, request.body.password) : null;
     const session = await ctx.storage.write(async (tx) => {
       await appendAudit(tx.db, {
         id: ctx.random.uuid(), at: now, kind: 'admin.login', outcome: good ? 'success' : 'failure', userId: null, username: null,
         kioskId: null, actor: request.body.username, code: good ? null : 'invalid-credentials', details: { ip: request.ip },
       });
-      return good && admin ? createSession(tx, admin.id, now) : null;
+      if (!good || !admin) return null;
+      if (pepperedHash) await upgradeAdminHash(tx, admin, pepperedHash);
+      return createSession(tx, admin.id, now);
     });
     if (!session || !admin) return reply.code(401).send(errorBody('invalid-credentials', 'Wrong username or password.'));
     reply.setCookie(SESSION_COOKIE, session.sessionId, {

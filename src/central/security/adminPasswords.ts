@@ -1,9 +1,14 @@
 import argon2 from 'argon2';
-
-/** OWASP's argon2id minimum (m=19 MiB, t=2, p=1), as for PINs (DESIGN §6). */
-const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+import type { PinHasher } from '../../core/index.js';
 
 export const MIN_ADMIN_PASSWORD_LENGTH = 12;
+
+/**
+ * Marks a hash made with the site pepper as argon2's `secret` (the PIN hasher: same argon2id
+ * parameters, same pepper, DESIGN §6). A PHC string does not say whether a secret was used, so
+ * hashes stored before issue 11 (finding 6), which carry no mark, can be told apart and upgraded.
+ */
+export const PEPPERED_ADMIN_HASH_MARK = 'peppered:';
 
 export function checkAdminPassword(password: string): string | null {
   if (password.length < MIN_ADMIN_PASSWORD_LENGTH) return `The password must have at least ${MIN_ADMIN_PASSWORD_LENGTH} characters.`;
@@ -11,18 +16,22 @@ export function checkAdminPassword(password: string): string | null {
   return null;
 }
 
-export function hashAdminPassword(password: string): Promise<string> {
-  return argon2.hash(password, OPTIONS);
+export async function hashAdminPassword(hasher: PinHasher, password: string): Promise<string> {
+  return PEPPERED_ADMIN_HASH_MARK + (await hasher.hash(password));
 }
 
-let dummyHash: Promise<string> | null = null;
+export interface AdminPasswordCheck {
+  readonly good: boolean;
+  /** The password was right but its hash has no pepper: the caller stores a peppered one. */
+  readonly needsPepper: boolean;
+}
 
 /** An unknown username costs as much as a wrong password, so logins cannot probe for usernames. */
-export async function verifyAdminPassword(hash: string | null, password: string): Promise<boolean> {
-  if (hash === null) {
-    dummyHash ??= argon2.hash('not-a-real-password', OPTIONS);
-    await argon2.verify(await dummyHash, password).catch(() => false);
-    return false;
+export async function verifyAdminPassword(hasher: PinHasher, hash: string | null, password: string): Promise<AdminPasswordCheck> {
+  if (hash === null) return { good: await hasher.verifyDummy(password), needsPepper: false };
+  if (hash.startsWith(PEPPERED_ADMIN_HASH_MARK)) {
+    return { good: await hasher.verify(hash.slice(PEPPERED_ADMIN_HASH_MARK.length), password), needsPepper: false };
   }
-  return argon2.verify(hash, password).catch(() => false);
+  const good = await argon2.verify(hash, password).catch(() => false);
+  return { good, needsPepper: good };
 }

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { PinHasher } from '../../core/index.js';
 import type { CentralDb, CentralStorage, WriteTx } from '../storage/centralStorage.js';
 import { checkAdminPassword, hashAdminPassword } from '../security/adminPasswords.js';
 import { appendAudit } from './centralAudit.js';
@@ -26,6 +27,14 @@ export async function findAdminByUsername(db: CentralDb, username: string): Prom
 
 export async function insertAdmin(tx: WriteTx, admin: { id: string; username: string; passwordHash: string }, now: number): Promise<void> {
   await tx.db.insertInto('admins').values({ id: admin.id, username: admin.username, password_hash: admin.passwordHash, created_at: now, disabled: 0 }).execute();
+}
+
+/**
+ * After a successful login with an unpeppered hash (stored before issue 11, finding 6): store the
+ * peppered one, in the login's transaction, unless the password changed meanwhile.
+ */
+export async function upgradeAdminHash(tx: WriteTx, admin: Pick<AdminRow, 'id' | 'password_hash'>, pepperedHash: string): Promise<void> {
+  await tx.db.updateTable('admins').set({ password_hash: pepperedHash }).where('id', '=', admin.id).where('password_hash', '=', admin.password_hash).execute();
 }
 
 export async function createSession(tx: WriteTx, adminId: string, now: number): Promise<{ sessionId: string; csrfToken: string; expiresAt: number }> {
@@ -99,13 +108,14 @@ export async function revokeAdminToken(tx: WriteTx, id: string, adminId: string,
 export async function createAdminAccount(
   storage: CentralStorage,
   input: { readonly username: string; readonly password: string },
+  hasher: PinHasher,
   now: number,
   newId: () => string,
 ): Promise<{ ok: true; adminId: string } | { ok: false; message: string }> {
   if (!ADMIN_USERNAME_PATTERN.test(input.username)) return { ok: false, message: 'The username must be 1 to 64 letters, digits or . _ @ -.' };
   const weak = checkAdminPassword(input.password);
   if (weak) return { ok: false, message: weak };
-  const passwordHash = await hashAdminPassword(input.password);
+  const passwordHash = await hashAdminPassword(hasher, input.password);
   return storage.write(async (tx) => {
     if (await findAdminByUsername(tx.db, input.username)) return { ok: false as const, message: `An administrator named ${input.username} already exists.` };
     const adminId = newId();

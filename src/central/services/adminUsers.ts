@@ -103,9 +103,15 @@ async function audit(ctx: AdminWriteContext, kind: CentralAuditKind, user: UserR
 /** Already hashed: argon2 runs before the transaction opens. */
 export type NewUserInput = Omit<NewUser, 'id'>;
 
+function usernameTaken(wanted: string, holder: string): Result<never, DomainError> {
+  const how = holder === wanted ? '' : ` by ${holder} (usernames ignore case)`;
+  return fail('conflict', `The username ${wanted} is already taken${how}.`, { field: 'username' });
+}
+
 /** Username and card numbers checked against the store; both cards must also differ from each other. */
 export async function checkNewUser(db: CentralDb, user: NewUserInput): Promise<Result<void, DomainError>> {
-  if (await findUserRowByUsername(db, user.username)) return fail('conflict', `The username ${user.username} is already taken.`, { field: 'username' });
+  const holder = await findUserRowByUsername(db, user.username);
+  if (holder) return usernameTaken(user.username, holder.username);
   if (user.primaryCard !== null && user.primaryCard === user.secondaryCard) {
     return fail('card-in-use', 'The primary and secondary Card/ID numbers must differ.');
   }
@@ -133,9 +139,9 @@ export interface UserPatch {
 export async function updateUser(ctx: AdminWriteContext, id: string, patch: UserPatch): Promise<Result<AdminUserView, DomainError>> {
   const row = await findUserRow(ctx.tx.db, id);
   if (!row) return fail('not-found', 'No such user.');
-  if (patch.username !== undefined && patch.username !== row.username && (await findUserRowByUsername(ctx.tx.db, patch.username))) {
-    return fail('conflict', `The username ${patch.username} is already taken.`, { field: 'username' });
-  }
+  const holder = patch.username === undefined ? undefined : await findUserRowByUsername(ctx.tx.db, patch.username);
+  // A user may change the case of their own name.
+  if (holder && holder.id !== row.id) return usernameTaken(patch.username!, holder.username);
   const changes: UserChanges = {};
   if (patch.username !== undefined) changes.username = patch.username;
   if (patch.displayName !== undefined) changes.display_name = patch.displayName;

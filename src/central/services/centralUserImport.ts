@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { validatePinPolicy, type Clock, type NewUser, type PinHasher, type RandomSource } from '../../core/index.js';
+import { usernameExists, usernameKey, validatePinPolicy, type Clock, type NewUser, type PinHasher, type RandomSource } from '../../core/index.js';
 import { hashPinsBounded } from '../../userImport/boundedPinHashing.js';
 import { ROWS_PER_YIELD, yieldToEventLoop } from '../../userImport/eventLoopYield.js';
 import { planImport, type RowProblem } from '../../userImport/importPlan.js';
@@ -24,15 +24,18 @@ async function existingHolders(db: CentralDb, items: readonly UserCsvItem[]) {
     usernames.push(item.record.username.trim());
     for (const card of [item.record.primaryCard.trim(), item.record.secondaryCard.trim()]) if (card !== '') cards.push(card);
   }
-  const taken = { usernames: new Set<string>(), cards: new Map<string, string>() };
+  const taken = { usernames: new Map<string, string>(), cards: new Map<string, string>() };
   for (let i = 0; i < Math.max(usernames.length, cards.length); i += ROWS_PER_YIELD) {
     const some = await takenAmong(db, usernames.slice(i, i + ROWS_PER_YIELD), cards.slice(i, i + ROWS_PER_YIELD));
-    for (const username of some.usernames) taken.usernames.add(username);
+    for (const [key, holder] of some.usernames) taken.usernames.set(key, holder);
     for (const [card, holder] of some.cards) taken.cards.set(card, holder);
     await yieldToEventLoop();
   }
   return {
-    findByUsername: (username: string) => (taken.usernames.has(username) ? { username } : undefined),
+    findByUsername: (username: string) => {
+      const holder = taken.usernames.get(usernameKey(username));
+      return holder === undefined ? undefined : { username: holder };
+    },
     isCardTaken: (card: string) => taken.cards.has(card),
     findByCard: (card: string) => {
       const username = taken.cards.get(card);
@@ -129,7 +132,7 @@ export async function insertNewUsers(
   const problems: { index: number; reason: string }[] = [];
   for (const [index, user] of users.entries()) {
     const reasons = [
-      ...(taken.usernames.has(user.username) ? [`username ${user.username} already exists`] : []),
+      ...(taken.usernames.has(usernameKey(user.username)) ? [usernameExists(user.username, taken.usernames.get(usernameKey(user.username))!)] : []),
       ...([['primary', user.primaryCard], ['secondary', user.secondaryCard]] as const).flatMap(([label, card]) =>
         card !== null && taken.cards.has(card) ? [`the ${label} Card/ID number is already held by user ${taken.cards.get(card)}`] : []),
     ];

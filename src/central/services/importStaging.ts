@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { usernameExists } from '../../core/index.js';
 import type { RowProblem } from '../../userImport/importPlan.js';
 import type { CentralDb, WriteTx } from '../storage/centralStorage.js';
 import type { UsersTable } from '../storage/centralTables.js';
@@ -50,8 +51,8 @@ export async function openImportStaging(session: CentralDb) {
      */
     async conflicts(tx: WriteTx): Promise<{ problems: RowProblem[]; problemCount: number }> {
       const w = tx.db.withTables<StagingTables>();
-      const usernames = await w.selectFrom('import_staging as s').innerJoin('users as u', 'u.username', 's.username')
-        .select(['s.line', 's.username']).execute();
+      const usernames = await w.selectFrom('import_staging as s').innerJoin('users as u', (join) => join.on(sql`lower(u.username)`, '=', sql`lower(s.username)`))
+        .select(['s.line', 's.username', 'u.username as holder']).execute();
       const cards = await Promise.all((['primary', 'secondary'] as const).map((label) =>
         w.selectFrom('import_staging as s')
           .innerJoin('card_numbers as c', 'c.number', label === 'primary' ? 's.primary_card' : 's.secondary_card')
@@ -60,7 +61,7 @@ export async function openImportStaging(session: CentralDb) {
           .then((rows) => rows.map((row) => ({ line: Number(row.line), reason: `the ${label} Card/ID number is already held by user ${row.username}` })))));
       const byLine = new Map<number, string[]>();
       const add = (line: number, reason: string) => byLine.set(line, [...(byLine.get(line) ?? []), reason]);
-      for (const row of usernames) add(Number(row.line), `username ${row.username} already exists`);
+      for (const row of usernames) add(Number(row.line), usernameExists(row.username, row.holder));
       for (const row of cards.flat()) add(row.line, row.reason);
       const problems = [...byLine.entries()].sort(([a], [b]) => a - b).slice(0, MAX_REPORTED_PROBLEMS)
         .map(([line, reasons]) => ({ line, reason: reasons.join('; ') }));

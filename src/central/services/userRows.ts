@@ -1,5 +1,5 @@
-import type { Selectable } from 'kysely';
-import { fail, ok, type CardField, type DomainError, type NewUser, type Result, type User } from '../../core/index.js';
+import { sql, type Selectable } from 'kysely';
+import { fail, ok, usernameKey, type CardField, type DomainError, type NewUser, type Result, type User } from '../../core/index.js';
 import type { UsersTable } from '../storage/centralTables.js';
 import type { CentralDb, WriteTx } from '../storage/centralStorage.js';
 
@@ -26,8 +26,9 @@ export async function findUserRow(db: CentralDb, id: string): Promise<UserRow | 
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Whatever the case: usernames are unique by lower(username) (m008). */
 export async function findUserRowByUsername(db: CentralDb, username: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+  return db.selectFrom('users').selectAll().where(sql<string>`lower(username)`, '=', sql<string>`lower(${username})`).executeTakeFirst();
 }
 
 export async function isCardTaken(db: CentralDb, cardNumber: string, exceptUser?: { id: string; field: CardField }): Promise<boolean> {
@@ -110,12 +111,16 @@ export async function insertUserRow(tx: WriteTx, user: NewUserRow, now: number):
   return (await insertUserRows(tx, [user], now))[0]!;
 }
 
-/** Which of these usernames and Card/ID numbers are already taken (one query per thousand). */
-export async function takenAmong(db: CentralDb, usernames: readonly string[], cardNumbers: readonly string[]): Promise<{ usernames: Set<string>; cards: Map<string, string> }> {
-  const taken = { usernames: new Set<string>(), cards: new Map<string, string>() };
+/**
+ * Which of these usernames and Card/ID numbers are already taken (one query per thousand):
+ * usernames by usernameKey to the holder's own spelling, numbers to their holder.
+ */
+export async function takenAmong(db: CentralDb, usernames: readonly string[], cardNumbers: readonly string[]): Promise<{ usernames: Map<string, string>; cards: Map<string, string> }> {
+  const taken = { usernames: new Map<string, string>(), cards: new Map<string, string>() };
   for (let i = 0; i < usernames.length; i += 1000) {
-    const rows = await db.selectFrom('users').select('username').where('username', 'in', usernames.slice(i, i + 1000)).execute();
-    for (const row of rows) taken.usernames.add(row.username);
+    const keys = usernames.slice(i, i + 1000).map(usernameKey);
+    const rows = await db.selectFrom('users').select('username').where(sql<string>`lower(username)`, 'in', keys).execute();
+    for (const row of rows) taken.usernames.set(usernameKey(row.username), row.username);
   }
   for (let i = 0; i < cardNumbers.length; i += 1000) {
     const rows = await db

@@ -90,10 +90,16 @@ export const centralServeCommand: CliCommand = {
 export const centralAdminCreateCommand: CliCommand = {
   path: ['central', 'admin', 'create'],
   summary: 'Create a central store administrator',
-  usage: 'badgekiosk central admin create --username U [--password-file FILE] [--db sqlite:PATH|postgres://…]\n  Without --password-file the password is asked for (or read from the first line of standard input).',
+  usage:
+    'badgekiosk central admin create --username U [--password-file FILE] [--db sqlite:PATH|postgres://…] [--pepper-file FILE]\n' +
+    '  Without --password-file the password is asked for (or read from the first line of standard input).\n' +
+    '  The password is hashed with the site pepper (the file `central` uses; same defaults as there).',
   async run(ctx, argv) {
-    const { values } = parseOptions(argv, { username: { type: 'string' }, 'password-file': { type: 'string' }, db: { type: 'string' } });
+    const { values } = parseOptions(argv, { username: { type: 'string' }, 'password-file': { type: 'string' }, db: { type: 'string' }, 'pepper-file': { type: 'string' } });
     const username = requireOption(values.username, '--username');
+    const fallback = defaults(ctx.dataDir);
+    const db = values.db ?? fallback.db;
+    const pepperFile = values['pepper-file'] ?? fallback.pepperFile;
     let password: string;
     if (values['password-file'] !== undefined) {
       password = (await readFile(values['password-file'], 'utf8')).replace(/\r?\n$/, '');
@@ -104,11 +110,22 @@ export const centralAdminCreateCommand: CliCommand = {
         return 1;
       }
     }
+    // The same rule as `central`: a site's database never gets a new pepper, or its admins could not log in.
+    const problem = await missingPepperProblem(db, pepperFile);
+    if (problem) {
+      ctx.stderr.write(`${problem}\n`);
+      return 1;
+    }
     const { openCentralStorage } = await import('../../central/storage/openCentralStorage.js');
     const { createAdminAccount } = await import('../../central/services/adminAccounts.js');
-    const storage = await openCentralStorage(values.db ?? defaults(ctx.dataDir).db);
+    const { ensureSite } = await import('../../central/services/siteIdentity.js');
+    const { createArgon2PinHasher, loadOrCreatePepper } = await import('../../pinHashing/index.js');
+    const storage = await openCentralStorage(db);
     try {
-      const created = await createAdminAccount(storage, { username, password }, Date.now(), randomUUID);
+      // Binds a fresh database to this pepper now, so `central` started with another one refuses.
+      await ensureSite(storage, await loadOrCreatePepper(pepperFile), Date.now());
+      const hasher = await createArgon2PinHasher({ pepperFile });
+      const created = await createAdminAccount(storage, { username, password }, hasher, Date.now(), randomUUID);
       if (!created.ok) {
         ctx.stderr.write(`${created.message}\n`);
         return 1;

@@ -1,4 +1,5 @@
 import { validateCardNumberSyntax } from '../cardNumberFormat.js';
+import { usernameKey } from '../usernameKey.js';
 import type { DirectoryPerson } from './directoryPort.js';
 
 /** A user of the central store as directory sync sees it. */
@@ -29,6 +30,8 @@ export interface DirectorySyncPlan {
   /** The directory's number changed, but the user changed theirs through self-service since the last sync: left alone. */
   readonly keepSelfService: readonly { readonly username: string }[];
   readonly cardConflicts: readonly CardConflict[];
+  /** Directory people whose username differs only in case from a user's or an earlier person's: left alone. */
+  readonly usernameConflicts: readonly { readonly username: string; readonly clashesWith: string }[];
   readonly disable: readonly { readonly userId: string; readonly username: string }[];
   /** Users sync had disabled who are back in the directory. */
   readonly enable: readonly { readonly userId: string; readonly username: string }[];
@@ -46,15 +49,17 @@ export interface DirectorySyncPlan {
  */
 export function planDirectorySync(people: readonly DirectoryPerson[], users: readonly SyncedUser[], cardHolders: ReadonlyMap<string, string>): DirectorySyncPlan {
   const byUsername = new Map(users.map((user) => [user.username, user]));
+  const byKey = new Map(users.map((user) => [usernameKey(user.username), user]));
   const holders = new Map(cardHolders);
   const plan = {
     create: [] as DirectorySyncPlan['create'][number][], update: [] as DirectorySyncPlan['update'][number][],
     adopt: [] as DirectorySyncPlan['adopt'][number][], setCard: [] as DirectorySyncPlan['setCard'][number][],
     keepSelfService: [] as { username: string }[], cardConflicts: [] as CardConflict[],
+    usernameConflicts: [] as { username: string; clashesWith: string }[],
     disable: [] as DirectorySyncPlan['disable'][number][], enable: [] as DirectorySyncPlan['enable'][number][],
     syncedCards: [] as DirectorySyncPlan['syncedCards'][number][], unchanged: 0,
   };
-  const seen = new Set<string>();
+  const seen = new Map<string, string>();
   /** The number, if this user may take it; else the conflict is recorded and null returned. */
   const claim = (username: string, cardNumber: string): boolean => {
     if (!validateCardNumberSyntax(cardNumber).ok) {
@@ -70,9 +75,20 @@ export function planDirectorySync(people: readonly DirectoryPerson[], users: rea
     return true;
   };
   for (const person of people) {
-    if (seen.has(person.username)) continue;
-    seen.add(person.username);
+    const key = usernameKey(person.username);
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      if (earlier !== person.username) plan.usernameConflicts.push({ username: person.username, clashesWith: earlier });
+      continue;
+    }
+    seen.set(key, person.username);
     const user = byUsername.get(person.username);
+    const clash = byKey.get(key);
+    if (!user && clash) {
+      // Usernames are unique whatever their case: neither created beside nor merged into the other.
+      plan.usernameConflicts.push({ username: person.username, clashesWith: clash.username });
+      continue;
+    }
     if (!user) {
       const card = person.cardNumber !== null && claim(person.username, person.cardNumber) ? person.cardNumber : null;
       plan.create.push({ person, primaryCard: card });
@@ -108,7 +124,7 @@ export function planDirectorySync(people: readonly DirectoryPerson[], users: rea
     if (!changed) plan.unchanged++;
   }
   for (const user of users) {
-    if (user.managed && !seen.has(user.username) && !user.disabled) plan.disable.push({ userId: user.id, username: user.username });
+    if (user.managed && !seen.has(usernameKey(user.username)) && !user.disabled) plan.disable.push({ userId: user.id, username: user.username });
   }
   return plan;
 }
@@ -116,7 +132,7 @@ export function planDirectorySync(people: readonly DirectoryPerson[], users: rea
 export function syncPlanCounts(plan: DirectorySyncPlan): Readonly<Record<string, number>> {
   return {
     created: plan.create.length, updated: plan.update.length, adopted: plan.adopt.length, cardsSet: plan.setCard.length,
-    keptSelfService: plan.keepSelfService.length, cardConflicts: plan.cardConflicts.length, disabled: plan.disable.length,
+    keptSelfService: plan.keepSelfService.length, cardConflicts: plan.cardConflicts.length, usernameConflicts: plan.usernameConflicts.length, disabled: plan.disable.length,
     enabled: plan.enable.length, unchanged: plan.unchanged,
   };
 }

@@ -58,6 +58,16 @@ describe.each(CENTRAL_BACKENDS)('User web interface API on %s with a real direct
     expect((await session!.call('POST', '/api/v1/user/pin', { newPin: '2580', confirmPin: '2580' }, { 'x-csrf-token': 'wrong' })).status).toBe(403);
   });
 
+  it('finds the user by username whatever the case: a wrong password counts against them, the right one signs them in', async () => {
+    const ada = async () => (await admin.call('GET', '/api/v1/admin/users?search=ada')).body.users as { username: string; failedAttempts: number }[];
+    expect((await userSignIn(central.url, { method: 'directory', username: 'ADA', password: 'wrong' })).answer.status).toBe(401);
+    expect(await ada()).toEqual([expect.objectContaining({ username: 'ada', failedAttempts: 1 })]);
+    const { answer } = await userSignIn(central.url, { method: 'directory', username: 'Ada', password: 'ada-pass' });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(answer.body.profile.username).toBe('ada');
+    expect(await ada()).toEqual([expect.objectContaining({ username: 'ada', failedAttempts: 0 })]);
+  });
+
   it('refuses a wrong password, an empty password and a filter-injection username with one message', async () => {
     for (const attempt of [
       { username: 'ada', password: 'wrong' },

@@ -46,6 +46,17 @@ describe('badgekiosk users', { timeout: 120_000 }, () => {
     expect(taken.stderr).toContain('username alice already exists');
   });
 
+  it('refuses a username that differs only in case from a user of the kiosk store, naming the holder, and finds users whatever the case', async () => {
+    const twin = await fx.cli.run(['users', 'add', '--username', 'ALICE', '--primary-card', '4244']);
+    expect(twin).toMatchObject({ code: 1, stderr: 'User not added: username ALICE already exists as alice (usernames ignore case)\n' });
+    const file = await csv('case.csv', [HEADER, 'Alice,A,,4245,,', 'dora,D,,4246,,', 'DORA,D2,,4247,,']);
+    const imported = await fx.cli.run(['users', 'import', file]);
+    expect(imported.code).toBe(1);
+    expect(imported.stderr).toContain('line 2: username Alice already exists as alice (usernames ignore case)');
+    expect(imported.stderr).toContain('line 4: duplicate username DORA (also on line 3 as dora; usernames ignore case)');
+    expect(await fx.cli.run(['users', 'show', 'Alice'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/alice/) });
+  });
+
   it('refuses a PIN that fails the policy with the policy message', async () => {
     const refused = await fx.cli.run(['users', 'add', '--username', 'carl', '--primary-card', '4343', '--pin', '1234']);
     expect(refused.code).toBe(1);

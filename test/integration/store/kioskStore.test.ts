@@ -112,6 +112,8 @@ describe('kiosk store on a SQLite file', () => {
       newUser('fay', '12-34'),
       { ...newUser('gus', '4004'), pinHash: '2580' },
       newUser('bob', '5005'),
+      newUser('ADA', '6006'),
+      newUser('Bob', '7007'),
     ]);
     expect(result).toEqual({
       ok: false,
@@ -123,6 +125,8 @@ describe('kiosk store on a SQLite file', () => {
         { index: 5, reason: 'primary card "12-34" is not a Card/ID number (1 to 64 letters or digits)' },
         { index: 6, reason: 'PIN hash is not an argon2id PHC string' },
         { index: 7, reason: 'username bob appears twice (also row 1)' },
+        { index: 8, reason: 'username ADA appears twice (also row 2 as ada; usernames ignore case)' },
+        { index: 9, reason: 'username Bob appears twice (also row 1 as bob; usernames ignore case)' },
       ],
     });
     expect(JSON.stringify(result)).not.toContain('2580');

@@ -31,6 +31,22 @@ describe('planDirectorySync', () => {
     expect(kept.keepSelfService).toEqual([{ username: 'ada' }]);
   });
 
+  it('reports a person whose username differs only in case from a user or an earlier person as a conflict, creating and disabling nobody', () => {
+    const plan = planDirectorySync(
+      [person('Ada', null), person('bob', null), person('BOB', null)],
+      [user('ada', null, null), user('Carl', null, { syncedCard: null, disabledBySync: false })],
+      new Map(),
+    );
+    expect(plan.usernameConflicts).toEqual([{ username: 'Ada', clashesWith: 'ada' }, { username: 'BOB', clashesWith: 'bob' }]);
+    expect(plan.create.map((c) => c.person.username)).toEqual(['bob']);
+    expect(plan.adopt).toEqual([]);
+    expect(syncPlanCounts(plan)).toMatchObject({ usernameConflicts: 2, created: 1, disabled: 1 });
+    // A managed user the directory now spells differently is a conflict too, not "gone": not disabled.
+    const respelled = planDirectorySync([person('carl', null)], [user('Carl', null, { syncedCard: null, disabledBySync: false })], new Map());
+    expect(respelled.usernameConflicts).toEqual([{ username: 'carl', clashesWith: 'Carl' }]);
+    expect(respelled.disable).toEqual([]);
+  });
+
   it('disables managed users gone from the directory, leaves unmanaged ones alone, and enables returning ones', () => {
     const plan = planDirectorySync(
       [person('back', null)],
@@ -44,6 +60,6 @@ describe('planDirectorySync', () => {
 
   it('changes nothing for a user already in step', () => {
     const plan = planDirectorySync([person('ada', '111')], [user('ada', '111', { syncedCard: '111', disabledBySync: false })], new Map([['111', 'ada']]));
-    expect(syncPlanCounts(plan)).toEqual({ created: 0, updated: 0, adopted: 0, cardsSet: 0, keptSelfService: 0, cardConflicts: 0, disabled: 0, enabled: 0, unchanged: 1 });
+    expect(syncPlanCounts(plan)).toEqual({ created: 0, updated: 0, adopted: 0, cardsSet: 0, keptSelfService: 0, cardConflicts: 0, usernameConflicts: 0, disabled: 0, enabled: 0, unchanged: 1 });
   });
 });

@@ -1,4 +1,4 @@
-import { LATEST_SCHEMA_VERSION, migrate } from '../../../../src/store/index.js';
+import { migrate } from '../../../../src/store/index.js';
 import { databaseAt, isStrict, tableNames } from '../../../support/storeMigrations.js';
 
 describe('migration 0007: print_servers, release_printer, print_expired', () => {
@@ -19,14 +19,6 @@ describe('migration 0007: print_servers, release_printer, print_expired', () => 
     const expired = db.prepare('INSERT INTO print_expired (server, job_id, expired_at) VALUES (?, ?, ?)');
     expired.run('main', 12, 100);
     expect(() => expired.run('main', 12, 200)).toThrow(/UNIQUE/);
-    db.close();
-  });
-
-  it('is the latest step, and a database newer than this code is refused', () => {
-    expect(LATEST_SCHEMA_VERSION).toBe(7);
-    const db = databaseAt(7);
-    db.pragma('user_version = 8');
-    expect(() => migrate(db)).toThrow('newer than this badgekiosk knows');
     db.close();
   });
 });
