@@ -12,7 +12,9 @@ export async function missingPepperProblem(db: string, pepperFile: string): Prom
   const storage = await openCentralStorage(db);
   try {
     const site = await storage.db.selectFrom('site').select('site_id').where('id', '=', 1).executeTakeFirst();
-    if (!site) return null;
+    // Looked at again after the database: a process creating this site together with us writes the
+    // pepper file before the site row, so a site seen here with no file really has lost its pepper.
+    if (!site || existsSync(pepperFile)) return null;
     return (
       `The PIN pepper file ${pepperFile} does not exist, but this central database already belongs to site ${site.site_id}. ` +
       'Give the pepper file it was created with (--pepper-file); nothing was created.'

@@ -5,6 +5,8 @@
 export type AuditKind =
   | 'auth.card'
   | 'auth.id'
+  | 'typed-id.failed'
+  | 'typed-id.locked'
   | 'pin.set'
   | 'pin.change'
   | 'pin.reset'

@@ -9,6 +9,7 @@ export const DOMAIN_ERROR_CODES = [
   'invalid-credentials', // typed ID unknown or PIN wrong for a typed ID (no enumeration)
   'wrong-pin',
   'locked-out',
+  'typed-id-wait', // the kiosk's pause between typed-ID tries after failures has not run out
   'user-disabled',
   'pin-not-set', // the user must set a PIN first (first login)
   'pin-already-set',

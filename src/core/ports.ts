@@ -2,6 +2,8 @@ import type { AuditEvent } from './audit.js';
 import type { ConfigKeyName, ConfigValue } from './config/configRegistry.js';
 import type { DomainError } from './domainError.js';
 import type { Result } from './result.js';
+import type { TypedIdThrottle } from './typedIdDelay.js';
+import type { TypedIdAttempts } from './typedIdLockout.js';
 import type { CardField, User } from './user.js';
 
 /**
@@ -32,6 +34,11 @@ export interface PinHasher {
    * takes as long as a wrong PIN (no card enumeration by timing).
    */
   verifyDummy(pin: string): Promise<false>;
+  /**
+   * Keyed digest (hex) of a typed Card/ID number under a key derived from the site secret: what
+   * kiosks and the central store count typed-ID failures by, never the number itself.
+   */
+  digestTypedId(typed: string): string;
 }
 
 export interface NewUser {
@@ -99,6 +106,8 @@ export type OutboxCommand =
   | { readonly type: 'pin-changed'; readonly userId: string; readonly pinHash: string; readonly at: number }
   | { readonly type: 'failed-attempt'; readonly userId: string; readonly at: number }
   | { readonly type: 'login-succeeded'; readonly userId: string; readonly at: number }
+  /** A wrong typed-ID try, by digest; `masked` is the number's ending as the audit shows it (cardEnding). */
+  | { readonly type: 'typed-id-attempt'; readonly digest: string; readonly masked: string; readonly at: number }
   | { readonly type: 'card-change-request'; readonly userId: string; readonly field: CardField; readonly manualNumber: string | null; readonly at: number }
   /** This kiosk's reader profile as saved by a technician: JSON of src/contract ReaderProfile. */
   | { readonly type: 'reader-profile'; readonly profile: string; readonly at: number };
@@ -106,6 +115,16 @@ export type OutboxCommand =
 export interface Outbox {
   /** Written in the same transaction as the local change it records; the key makes delivery idempotent. */
   enqueue(idempotencyKey: string, command: OutboxCommand): void;
+}
+
+/** Typed-ID failures by digest, and this kiosk's pause between typed-ID tries (DESIGN §9, issue 11 finding 5). */
+export interface TypedIdAttemptLog {
+  find(digest: string): TypedIdAttempts;
+  save(digest: string, state: TypedIdAttempts): void;
+  throttle(): TypedIdThrottle;
+  saveThrottle(throttle: TypedIdThrottle): void;
+  /** True on an enrolled kiosk: its failures count against a local budget until the central store has them. */
+  shared(): boolean;
 }
 
 export interface ConfigSource {
@@ -118,6 +137,7 @@ export interface Repositories {
   readonly audit: AuditLog;
   readonly outbox: Outbox;
   readonly config: ConfigSource;
+  readonly typedIds: TypedIdAttemptLog;
 }
 
 export interface UnitOfWork {

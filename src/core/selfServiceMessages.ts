@@ -25,8 +25,31 @@ export function wrongPinError(attemptsLeft: number): DomainError {
   return domainError('wrong-pin', `Wrong PIN. ${attempts} left before the account is locked.`, { attemptsLeft });
 }
 
-export function lockedOutError(lockedUntil: number, now: number): DomainError {
+/** A typed ID answers this whether the number is unknown or the PIN wrong; the try before the last warns. */
+export function typedIdRefusal(attemptsLeft: number): DomainError {
+  return attemptsLeft === 1
+    ? domainError('invalid-credentials', `${SELF_SERVICE_MESSAGES.invalidCredentials} 1 try left before this ID number is locked.`, { attemptsLeft })
+    : domainError('invalid-credentials', SELF_SERVICE_MESSAGES.invalidCredentials);
+}
+
+export function typedIdWaitError(waitMs: number): DomainError {
+  const waitSeconds = Math.max(1, Math.ceil(waitMs / 1000));
+  const seconds = waitSeconds === 1 ? '1 second' : `${waitSeconds} seconds`;
+  return domainError('typed-id-wait', `Please wait ${seconds} before typing an ID number again.`, { waitSeconds });
+}
+
+function minutesLeftOf(lockedUntil: number, now: number): { readonly minutesLeft: number; readonly text: string } {
   const minutesLeft = Math.max(1, Math.ceil((lockedUntil - now) / 60_000));
-  const minutes = minutesLeft === 1 ? '1 minute' : `${minutesLeft} minutes`;
-  return domainError('locked-out', `Too many wrong PINs. Try again in ${minutes}.`, { lockedUntil, minutesLeft });
+  return { minutesLeft, text: minutesLeft === 1 ? '1 minute' : `${minutesLeft} minutes` };
+}
+
+/** The typed number is locked, not the account: `typedId` lets the kiosk say a card swipe still works. */
+export function typedIdLockedError(lockedUntil: number, now: number): DomainError {
+  const { minutesLeft, text } = minutesLeftOf(lockedUntil, now);
+  return domainError('locked-out', `Too many wrong tries with this ID number. Try again in ${text}.`, { lockedUntil, minutesLeft, typedId: true });
+}
+
+export function lockedOutError(lockedUntil: number, now: number): DomainError {
+  const { minutesLeft, text } = minutesLeftOf(lockedUntil, now);
+  return domainError('locked-out', `Too many wrong PINs. Try again in ${text}.`, { lockedUntil, minutesLeft });
 }

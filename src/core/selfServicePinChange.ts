@@ -26,7 +26,7 @@ export async function changePin(
   if (!policy.ok) return ctx.refuse('pin.change', user, policy.error);
   if (newPin !== confirmPin) return ctx.refuse('pin.change', user, domainError('pin-mismatch', M.pinMismatch));
 
-  if (!(await ctx.deps.hasher.verify(user.pinHash!, currentPin))) return failedPin(ctx, 'pin.change', user.id, null);
+  if (!(await ctx.deps.hasher.verify(user.pinHash!, currentPin))) return failedPin(ctx, 'pin.change', user.id);
   const pinHash = await ctx.deps.hasher.hash(newPin);
   return ctx.deps.uow.transaction((repos) => {
     const now = ctx.now();
@@ -62,6 +62,6 @@ function preconditions(ctx: SelfServiceContext, userId: string, currentPin: stri
 export async function checkCurrentPin(ctx: SelfServiceContext, userId: string, currentPin: string): FlowResult<void> {
   const checked = preconditions(ctx, userId, currentPin);
   if (!checked.ok) return checked;
-  if (!(await ctx.deps.hasher.verify(checked.value.pinHash!, currentPin))) return failedPin(ctx, 'pin.change', checked.value.id, null);
+  if (!(await ctx.deps.hasher.verify(checked.value.pinHash!, currentPin))) return failedPin(ctx, 'pin.change', checked.value.id);
   return ok(undefined);
 }

@@ -7,6 +7,7 @@ import { ok } from './result.js';
 import type { CardIdentification, Credential, SignedIn } from './selfService.js';
 import { cardEnding, type FlowResult, type SelfServiceContext } from './selfServiceContext.js';
 import { SELF_SERVICE_MESSAGES as M, lockedOutError, wrongPinError } from './selfServiceMessages.js';
+import { authenticateTypedId } from './typedIdSignIn.js';
 import { toPublicUser, type User } from './user.js';
 
 const MAX_PIN_INPUT = 64;
@@ -44,11 +45,14 @@ export async function identifyCard(ctx: SelfServiceContext, cardNumber: string):
 export async function authenticate(ctx: SelfServiceContext, credential: Credential, pin: string): FlowResult<SignedIn> {
   const kind = authKind(credential);
   if (typeof pin !== 'string' || pin.length > MAX_PIN_INPUT) return ctx.refuse(kind, null, domainError('invalid-input', M.pinTooLong));
+  if (credential.via === 'id') {
+    return authenticateTypedId(ctx, credential, pin, (typed) => findHolder(ctx, typed), (c, userId, seen) => signIn(c, 'auth.id', userId, seen));
+  }
   const seen = { card: cardEnding(String(credential.cardNumber).slice(0, MAX_PIN_INPUT)) };
   const user = findHolder(ctx, credential);
   const { hasher } = ctx.deps;
 
-  // Every path below costs exactly one argon2 verify, real or dummy, so timing tells nothing.
+  // A swiped card from here on. Every path below costs exactly one argon2 verify, real or dummy, so timing tells nothing.
   if (!user) {
     await hasher.verifyDummy(pin);
     return ctx.refuse(kind, null, notRecognised(credential), seen);
@@ -59,30 +63,26 @@ export async function authenticate(ctx: SelfServiceContext, credential: Credenti
   }
   if (user.pinHash === null) {
     await hasher.verifyDummy(pin);
-    const mayChoose = credential.via === 'card' || ctx.repos.config.get('auth.allow-new-pin-for-typed-id');
-    const error = mayChoose ? domainError('pin-not-set', M.pinNotSet) : notRecognised(credential);
-    return ctx.refuse(kind, user, error, seen);
+    return ctx.refuse(kind, user, domainError('pin-not-set', M.pinNotSet), seen);
   }
-  if (user.disabled && credential.via === 'card') {
+  if (user.disabled) {
     await hasher.verifyDummy(pin);
     return ctx.refuse(kind, user, domainError('user-disabled', M.userDisabled), seen);
   }
   const matches = await hasher.verify(user.pinHash, pin);
-  if (!matches) return failedPin(ctx, kind, user.id, credential.via === 'id' ? notRecognised(credential) : null, seen);
-  if (user.disabled) return ctx.refuse(kind, user, domainError('user-disabled', M.userDisabled), seen);
+  if (!matches) return failedPin(ctx, kind, user.id, seen);
   return signIn(ctx, kind, user.id, seen);
 }
 
 /**
  * Counts a wrong PIN on the freshest row (another sign-in may have landed during the verify),
  * locks at auth.max-failed-pin-attempts, queues the attempt for the central store, and audits.
- * `typedIdError` replaces the attempts-left answer for typed IDs (no enumeration).
+ * Typed IDs never come here: they count by the typed string (typedIdSignIn.ts).
  */
 export function failedPin(
   ctx: SelfServiceContext,
   kind: AuditKind,
   userId: string,
-  typedIdError: DomainError | null,
   seen: Record<string, string> = {},
 ): { readonly ok: false; readonly error: DomainError } {
   const error = ctx.deps.uow.transaction((repos) => {
@@ -95,7 +95,7 @@ export function failedPin(
     const outcome = registerFailedAttempt(user, policy, now);
     const updated = repos.users.update({ ...user, failedAttempts: outcome.failedAttempts, lockedUntil: outcome.lockedUntil });
     repos.outbox.enqueue(ctx.deps.random.uuid(), { type: 'failed-attempt', userId, at: now });
-    const refusal = outcome.lockedUntil !== null ? lockedOutError(outcome.lockedUntil, now) : (typedIdError ?? wrongPinError(outcome.attemptsLeft));
+    const refusal = outcome.lockedUntil !== null ? lockedOutError(outcome.lockedUntil, now) : wrongPinError(outcome.attemptsLeft);
     ctx.audit(repos, kind, updated, refusal, { ...seen, attemptsLeft: outcome.attemptsLeft });
     if (outcome.lockedNow) ctx.audit(repos, 'user.locked', updated, null, { lockedUntil: outcome.lockedUntil!, failedAttempts: outcome.failedAttempts });
     return refusal;

@@ -27,7 +27,7 @@ interface MethodOutputs {
 }
 
 /** After one of these refusals the person stays on the same keypad and may try again. */
-const RETRY_PIN = new Set(['wrong-pin', 'invalid-credentials']);
+const RETRY_PIN = new Set(['wrong-pin', 'invalid-credentials', 'typed-id-wait']);
 const RETRY_NEW_PIN = new Set(['pin-policy', 'pin-mismatch']);
 
 function sessionUser(user: PublicUser): SessionUser {

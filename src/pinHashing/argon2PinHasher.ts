@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import argon2, { type HashOptions } from 'argon2';
 import type { PinHasher } from '../core/index.js';
 import { loadOrCreatePepper } from './pepperFile.js';
+import { typedIdDigester } from './typedIdDigest.js';
 
 /** OWASP's minimum for argon2id (19 MiB, 2 passes, 1 lane); lower values are refused. */
 export const MIN_ARGON2_PARAMETERS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -47,6 +48,7 @@ export async function createArgon2PinHasher(options: Argon2PinHasherOptions): Pr
   return {
     hash: (pin) => argon2.hash(pin, hashOptions),
     verify,
+    digestTypedId: typedIdDigester(secret),
     async verifyDummy(pin) {
       await verify(dummyHash, pin);
       return false;

@@ -2,3 +2,4 @@
 export { createArgon2PinHasher, MIN_ARGON2_PARAMETERS, type Argon2PinHasherOptions } from './argon2PinHasher.js';
 export { loadOrCreatePepper, readPepper, PEPPER_BYTES } from './pepperFile.js';
 export { checkPinHash } from './pinHashFormat.js';
+export { typedIdDigester } from './typedIdDigest.js';

@@ -1,26 +1,32 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, stat } from 'node:fs/promises';
+import { link, mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
 export const PEPPER_BYTES = 32;
 
 /**
- * Reads the site secret, creating it with 32 random bytes on first run. Created with O_EXCL and
- * mode 0600 in a 0700 folder, so two processes starting at once cannot both write one. A pepper
- * file that others may read is refused rather than used, like ssh refuses a readable private key.
+ * Reads the site secret, creating it with 32 random bytes on first run. The bytes are written to
+ * a private temporary file and then hard-linked into place, which fails if the file exists: two
+ * processes starting at once agree on one pepper, and neither can read a half-written one.
+ * A pepper file that others may read is refused rather than used, like ssh refuses a readable
+ * private key.
  */
 export async function loadOrCreatePepper(file: string): Promise<Buffer> {
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  const draft = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.new`;
+  const handle = await open(draft, 'wx', 0o600);
   try {
-    const handle = await open(file, 'wx', 0o600);
     try {
       await handle.writeFile(randomBytes(PEPPER_BYTES));
       await handle.sync();
     } finally {
       await handle.close();
     }
+    await link(draft, file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    await unlink(draft).catch(() => undefined);
   }
   return readPepper(file);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { epochMs, wireCardField, wireId, wireSeq } from './wireFields.js';
+import { epochMs, wireCardField, wireId, wireSeq, wireTypedIdDigest } from './wireFields.js';
 
 export const changesQuerySchema = z
   .object({
@@ -31,6 +31,10 @@ export const feedChangeSchema = z.discriminatedUnion('type', [
     seq: wireSeq, type: z.literal('card-change'), id: wireId, userId: wireId, field: wireCardField, kind: z.enum(['generated', 'manual']), at: epochMs,
     kioskId: wireId.nullable().describe('Kiosk where the change was made'),
   }),
+  z.object({
+    seq: wireSeq, type: z.literal('typed-id-lock'), digest: wireTypedIdDigest,
+    failures: z.number().int().min(0), lockedUntil: epochMs.nullable(), lastFailureAt: epochMs.nullable(),
+  }).describe('Typed-ID failures the central store counted for one typed number (by digest), and its lock'),
 ]);
 export type WireFeedChange = z.infer<typeof feedChangeSchema>;
 

@@ -1,11 +1,17 @@
 import { z } from 'zod';
 import { errorReasonSchema } from './errors.js';
-import { epochMs, wireArgon2Hash, wireCardField, wireCardNumber, wireId } from './wireFields.js';
+import { epochMs, wireArgon2Hash, wireCardField, wireCardNumber, wireId, wireTypedIdDigest } from './wireFields.js';
 
 export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pin-changed'), userId: wireId, pinHash: wireArgon2Hash, at: epochMs }).strict(),
   z.object({ type: z.literal('failed-attempt'), userId: wireId, at: epochMs }).strict(),
   z.object({ type: z.literal('login-succeeded'), userId: wireId, at: epochMs }).strict(),
+  z.object({
+    type: z.literal('typed-id-attempt'),
+    digest: wireTypedIdDigest,
+    masked: z.string().max(8).regex(/^…[0-9A-Za-z]{0,4}$/, 'an ellipsis and at most the last four characters').describe('The typed number as the audit shows it'),
+    at: epochMs,
+  }).strict(),
   z.object({ type: z.literal('card-change-request'), userId: wireId, field: wireCardField, manualNumber: wireCardNumber.nullable(), at: epochMs }).strict(),
   z.object({ type: z.literal('reader-profile'), profile: z.string().min(2).max(256 * 1024).describe('JSON of the kiosk\'s reader profile'), at: epochMs }).strict(),
 ]);

@@ -22,6 +22,7 @@ import { SqliteCardChangeLog } from './sqliteCardChangeLog.js';
 import { SqliteConfigSource } from './sqliteConfigSource.js';
 import { SqliteKeyValue } from './sqliteKeyValue.js';
 import { SqliteOutbox } from './sqliteOutbox.js';
+import { SqliteTypedIdAttempts } from './sqliteTypedIdAttempts.js';
 import { SqliteUserRepository } from './sqliteUserRepository.js';
 import { systemClock } from '../platform/index.js';
 import { administerUser, type UserAdminAction, type UserAdminChange } from './userAdministration.js';
@@ -94,6 +95,7 @@ export function openKioskStore(options: OpenKioskStoreOptions): KioskStore {
     audit: new SqliteAuditLog(db),
     outbox,
     config,
+    typedIds: new SqliteTypedIdAttempts(db, kv, () => outbox.isLive()),
   };
   const uow: UnitOfWork = {
     repos,

@@ -4,7 +4,9 @@ import {
   isConfigKeyName,
   configKeyDefinition,
   parseKeyValue,
+  localTypedIdBudget,
   registerFailedAttempt,
+  registerTypedIdFailure,
   type CardField,
   type User,
 } from '../core/index.js';
@@ -23,7 +25,9 @@ export type ReplicaChange =
       readonly at: number;
       /** The kiosk where the change was made; this kiosk already recorded its own changes. */
       readonly kioskId: string | null;
-    };
+    }
+  /** The central store's count and lock for one typed number, by digest (issue 11, finding 5). */
+  | { readonly type: 'typed-id-lock'; readonly digest: string; readonly failures: number; readonly lockedUntil: number | null; readonly lastFailureAt: number | null };
 
 /** kv keys of the sync state, beside the outbox switch. */
 export const SYNC_CURSOR_KEY = 'sync.cursor';
@@ -114,11 +118,18 @@ export function createReplicaApplier(store: KioskStore): ReplicaApplier {
     upsertUser.run(params(user));
   }
 
-  function replayPending(userIds: ReadonlySet<string>): void {
-    if (userIds.size === 0) return;
+  function replayPending(userIds: ReadonlySet<string>, digests: ReadonlySet<string>): void {
+    if (userIds.size === 0 && digests.size === 0) return;
     const config = store.configValues();
     const policy = { maxAttempts: config['auth.max-failed-pin-attempts'], lockoutMinutes: config['auth.lockout-minutes'] };
+    const typedIds = store.uow.repos.typedIds;
+    const typedIdPolicy = { ...policy, localBudget: localTypedIdBudget(policy.maxAttempts) };
     for (const { command } of store.outbox.pending(10_000)) {
+      if (command.type === 'typed-id-attempt') {
+        // Still not counted centrally: it counts here again, against the local budget too.
+        if (digests.has(command.digest)) typedIds.save(command.digest, registerTypedIdFailure(typedIds.find(command.digest), typedIdPolicy, command.at).state);
+        continue;
+      }
       if (command.type === 'reader-profile' || !userIds.has(command.userId)) continue;
       const row = findUser.get(command.userId);
       if (!row) continue;
@@ -155,6 +166,7 @@ export function createReplicaApplier(store: KioskStore): ReplicaApplier {
       db.transaction(() => {
         db.prepare('DELETE FROM users').run();
         db.prepare('DELETE FROM card_changes').run();
+        db.prepare('DELETE FROM typed_id_attempts').run();
         db.prepare('DELETE FROM outbox WHERE delivered_at IS NULL').run();
         store.kv.set(SYNC_CURSOR_KEY, '0');
         store.kv.set(SYNC_FULL_KEY, 'in-progress');
@@ -168,6 +180,7 @@ export function createReplicaApplier(store: KioskStore): ReplicaApplier {
         let configs = 0;
         let cardChanges = 0;
         const touched = new Set<string>();
+        const digests = new Set<string>();
         for (const change of changes) {
           switch (change.type) {
             case 'user':
@@ -192,13 +205,18 @@ export function createReplicaApplier(store: KioskStore): ReplicaApplier {
               insertCardChange.run(change.userId, change.field, change.kind, change.at);
               cardChanges++;
               break;
+            case 'typed-id-lock':
+              // The central store's count replaces this kiosk's: it holds every kiosk's delivered failures.
+              store.uow.repos.typedIds.save(change.digest, { failures: change.failures, lockedUntil: change.lockedUntil, lastFailureAt: change.lastFailureAt, pending: 0 });
+              digests.add(change.digest);
+              break;
             default: {
               const never: never = change;
               throw new Error(`Unknown change ${JSON.stringify(never)}`);
             }
           }
         }
-        replayPending(touched);
+        replayPending(touched, digests);
         if (next > cursor()) store.kv.set(SYNC_CURSOR_KEY, String(next));
         if (options.last && fullSync) store.kv.set(SYNC_FULL_KEY, 'done');
         return { users, deleted, config: configs, cardChanges };

@@ -61,6 +61,8 @@ function toReplicaChange(change: WireFeedChange): ReplicaChange {
       return { type: 'config', name: change.name, value: change.value };
     case 'card-change':
       return { type: 'card-change', userId: change.userId, field: change.field, kind: change.kind, at: change.at, kioskId: change.kioskId };
+    case 'typed-id-lock':
+      return { type: 'typed-id-lock', digest: change.digest, failures: change.failures, lockedUntil: change.lockedUntil, lastFailureAt: change.lastFailureAt };
     default: {
       const never: never = change;
       return never;

@@ -156,7 +156,7 @@ describe.each(VIEWPORTS)('User web interface at $name', { timeout: 120_000 }, (v
     await signOut();
   });
 
-  it('Card/ID + PIN sign-in works, and wrong PINs lock the account (the same lockout as the kiosk)', async () => {
+  it('Card/ID + PIN sign-in works, and wrong PINs lock the typed number, not the account (as a typed ID at the kiosk)', async () => {
     const users = await admin.call('GET', `/api/v1/admin/users?search=${viewport.uid}`);
     const card = users.body.users[0].primaryCard as string;
     await cardForm().getByLabel('Card/ID number').fill(card);
@@ -175,9 +175,9 @@ describe.each(VIEWPORTS)('User web interface at $name', { timeout: 120_000 }, (v
       await expect.poll(() => cardForm().getByRole('alert').textContent()).toMatch(expected);
     }
     await noAxeViolations('card-sign-in-locked');
+    // Issue 11, finding 5: whoever knows the number cannot lock its holder out.
     const row = await admin.call('GET', `/api/v1/admin/users?search=${viewport.uid}`);
-    expect(row.body.users[0].lockedUntil).toBeGreaterThan(Date.now());
-    await admin.call('POST', `/api/v1/admin/users/${row.body.users[0].id}/unlock`);
+    expect(row.body.users[0]).toMatchObject({ failedAttempts: 0, lockedUntil: null });
   });
 
   it('with both change options off, the Change Details menu item is gone', async () => {

@@ -30,6 +30,7 @@ export function countingHasher(inner: PinHasher): CountingHasher {
     hash: (pin) => (calls.hash++, inner.hash(pin)),
     verify: (hash, pin) => (calls.verify++, inner.verify(hash, pin)),
     verifyDummy: (pin) => (calls.verifyDummy++, inner.verifyDummy(pin)),
+    digestTypedId: (typed) => inner.digestTypedId(typed),
   };
 }
 

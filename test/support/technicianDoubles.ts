@@ -13,6 +13,7 @@ import {
   type RandomSource,
 } from '../../src/core/index.js';
 import type { TechnicianLock, TechnicianLockStore } from '../../src/host/technician/technicianPorts.js';
+import { typedIdDigester } from '../../src/pinHashing/index.js';
 
 /** A real argon2id hasher with a pepper, at OWASP's minimum cost (what the kiosk store uses). */
 export function technicianPinHasher(): PinHasher {
@@ -22,6 +23,7 @@ export function technicianPinHasher(): PinHasher {
     hash: (pin) => argon2.hash(pin, options),
     verify: async (hash, pin) => argon2.verify(hash, pin, { secret }).catch(() => false),
     verifyDummy: async () => false,
+    digestTypedId: typedIdDigester(secret),
   };
 }
 

@@ -51,7 +51,7 @@ export function ScreenRouter(props: ScreenRouterProps) {
   if (props.notice) {
     const notice = props.notice;
     // After a wrong PIN the host keeps the PIN step: the way on is to try again.
-    const retry = notice.kind === 'wrong-pin' || notice.kind === 'invalid-credentials';
+    const retry = notice.kind === 'wrong-pin' || notice.kind === 'invalid-credentials' || notice.kind === 'typed-id-wait';
     return (
       <NoticeScreen
         notice={notice}

@@ -6,9 +6,12 @@ import type { ContractError } from '../../../src/contract/index.js';
  */
 export type Notice =
   | { readonly kind: 'unknown-card' }
-  | { readonly kind: 'invalid-credentials' }
+  /** lastTry: the next wrong try locks this typed ID number. */
+  | { readonly kind: 'invalid-credentials'; readonly lastTry: boolean }
   | { readonly kind: 'wrong-pin'; readonly attemptsLeft: number | null }
-  | { readonly kind: 'locked-out'; readonly until: number | null }
+  /** typedId: the typed number is locked, not the account (a card swipe still works). */
+  | { readonly kind: 'locked-out'; readonly until: number | null; readonly typedId: boolean }
+  | { readonly kind: 'typed-id-wait'; readonly seconds: number | null }
   | { readonly kind: 'disabled' }
   | { readonly kind: 'daily-limit' }
   | { readonly kind: 'central-unreachable' }
@@ -33,11 +36,13 @@ export function noticeFromError(error: ContractError): Notice | null {
     case 'unknown-card':
       return { kind: 'unknown-card' };
     case 'invalid-credentials':
-      return { kind: 'invalid-credentials' };
+      return { kind: 'invalid-credentials', lastTry: numberDetail(error, 'attemptsLeft') === 1 };
     case 'wrong-pin':
       return { kind: 'wrong-pin', attemptsLeft: numberDetail(error, 'attemptsLeft') };
     case 'locked-out':
-      return { kind: 'locked-out', until: numberDetail(error, 'lockedUntil') };
+      return { kind: 'locked-out', until: numberDetail(error, 'lockedUntil'), typedId: error.details?.['typedId'] === true };
+    case 'typed-id-wait':
+      return { kind: 'typed-id-wait', seconds: numberDetail(error, 'waitSeconds') };
     case 'user-disabled':
       return { kind: 'disabled' };
     case 'daily-limit':

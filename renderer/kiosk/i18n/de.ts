@@ -93,6 +93,13 @@ export const de: Messages = {
     count === 1
       ? 'Sie haben noch 1 Versuch, bevor Ihr Konto gesperrt wird.'
       : `Sie haben noch ${count} Versuche, bevor Ihr Konto gesperrt wird.`,
+  'error.invalidCredentials.lastTry': 'Sie haben noch 1 Versuch, bevor diese ID-Nummer gesperrt wird.',
+  'error.lockedId.title': 'ID-Nummer gesperrt',
+  'error.lockedId.until': (time) => `Zu viele falsche Versuche mit dieser ID-Nummer. Sie können sie ab ${time} Uhr wieder eingeben. Ihre Karte funktioniert weiterhin.`,
+  'error.lockedId.later': 'Zu viele falsche Versuche mit dieser ID-Nummer. Bitte versuchen Sie es später erneut. Ihre Karte funktioniert weiterhin.',
+  'error.typedIdWait.title': 'Bitte warten',
+  'error.typedIdWait.body': (seconds) =>
+    seconds === 1 ? 'Bitte warten Sie 1 Sekunde, bevor Sie erneut eine ID-Nummer eingeben.' : `Bitte warten Sie ${seconds} Sekunden, bevor Sie erneut eine ID-Nummer eingeben.`,
   'error.locked.title': 'Konto gesperrt',
   'error.locked.until': (time) => `Zu viele falsche PINs. Sie können es ab ${time} Uhr erneut versuchen.`,
   'error.locked.later': 'Zu viele falsche PINs. Bitte versuchen Sie es später erneut.',

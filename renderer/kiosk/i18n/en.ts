@@ -89,6 +89,13 @@ export const en = {
   'error.unknownCard.body': 'This card is not registered. Please try your ID number or contact your system administrator.',
   'error.invalidCredentials.title': 'Not recognised',
   'error.invalidCredentials.body': 'The ID number or PIN is not correct. Please try again.',
+  'error.invalidCredentials.lastTry': 'You have 1 try left before this ID number is locked.',
+  'error.lockedId.title': 'ID number locked',
+  'error.lockedId.until': (time: string) => `Too many wrong tries with this ID number. You can type it again after ${time}. Swiping your card still works.`,
+  'error.lockedId.later': 'Too many wrong tries with this ID number. Please try again later. Swiping your card still works.',
+  'error.typedIdWait.title': 'Please wait',
+  'error.typedIdWait.body': (seconds: number) =>
+    seconds === 1 ? 'Please wait 1 second before typing an ID number again.' : `Please wait ${seconds} seconds before typing an ID number again.`,
   'error.wrongPin.title': 'Wrong PIN',
   'error.wrongPin.attemptsLeft': (count: number) =>
     count === 1 ? 'You have 1 attempt left before your account is locked.' : `You have ${count} attempts left before your account is locked.`,

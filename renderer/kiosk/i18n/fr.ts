@@ -93,6 +93,13 @@ export const fr: Messages = {
     count === 1
       ? 'Il vous reste 1 essai avant le blocage de votre compte.'
       : `Il vous reste ${count} essais avant le blocage de votre compte.`,
+  'error.invalidCredentials.lastTry': "Il vous reste 1 essai avant que ce numéro d'identification soit bloqué.",
+  'error.lockedId.title': "Numéro d'identification bloqué",
+  'error.lockedId.until': (time) => `Trop d'essais incorrects avec ce numéro d'identification. Vous pourrez le saisir de nouveau après ${time}. Votre carte fonctionne toujours.`,
+  'error.lockedId.later': "Trop d'essais incorrects avec ce numéro d'identification. Veuillez réessayer plus tard. Votre carte fonctionne toujours.",
+  'error.typedIdWait.title': 'Veuillez patienter',
+  'error.typedIdWait.body': (seconds) =>
+    seconds === 1 ? "Veuillez patienter 1 seconde avant de saisir de nouveau un numéro d'identification." : `Veuillez patienter ${seconds} secondes avant de saisir de nouveau un numéro d'identification.`,
   'error.locked.title': 'Compte bloqué',
   'error.locked.until': (time) => `Trop de codes PIN incorrects. Vous pourrez réessayer après ${time}.`,
   'error.locked.later': 'Trop de codes PIN incorrects. Veuillez réessayer plus tard.',

@@ -12,17 +12,28 @@ function noticeText(notice: Notice, i18n: I18n): NoticeText {
     case 'unknown-card':
       return { title: t('error.unknownCard.title'), lines: [t('error.unknownCard.body')] };
     case 'invalid-credentials':
-      return { title: t('error.invalidCredentials.title'), lines: [t('error.invalidCredentials.body')] };
+      return {
+        title: t('error.invalidCredentials.title'),
+        lines: notice.lastTry ? [t('error.invalidCredentials.body'), t('error.invalidCredentials.lastTry')] : [t('error.invalidCredentials.body')],
+      };
     case 'wrong-pin':
       return {
         title: t('error.wrongPin.title'),
         lines: notice.attemptsLeft === null ? [] : [t('error.wrongPin.attemptsLeft')(notice.attemptsLeft)],
       };
     case 'locked-out':
+      if (notice.typedId) {
+        return {
+          title: t('error.lockedId.title'),
+          lines: [notice.until === null ? t('error.lockedId.later') : t('error.lockedId.until')(i18n.formatTime(notice.until))],
+        };
+      }
       return {
         title: t('error.locked.title'),
         lines: [notice.until === null ? t('error.locked.later') : t('error.locked.until')(i18n.formatTime(notice.until))],
       };
+    case 'typed-id-wait':
+      return { title: t('error.typedIdWait.title'), lines: [t('error.typedIdWait.body')(notice.seconds ?? 1)] };
     case 'disabled':
       return { title: t('error.disabled.title'), lines: [t('error.disabled.body')] };
     case 'daily-limit':

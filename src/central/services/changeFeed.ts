@@ -16,6 +16,14 @@ export type FeedChange =
       readonly kind: 'generated' | 'manual';
       readonly at: number;
       readonly kioskId: string | null;
+    }
+  | {
+      readonly seq: number;
+      readonly type: 'typed-id-lock';
+      readonly digest: string;
+      readonly failures: number;
+      readonly lockedUntil: number | null;
+      readonly lastFailureAt: number | null;
     };
 
 export interface FeedPage {
@@ -35,6 +43,9 @@ export interface FeedPage {
 /** Card changes older than this no longer count for any daily limit, so the feed leaves them out. */
 const CARD_CHANGE_HORIZON_MS = 2 * 24 * 3_600_000;
 
+/** A typed-ID count quiet this long has run out under any `auth.lockout-minutes` (at most a day). */
+const TYPED_ID_HORIZON_MS = 24 * 3_600_000;
+
 /**
  * Rows whose last change has a sequence in (after, latest]. Each table is read in sequence order
  * and the pages merged; a row changed twice appears once, with its latest state. Sequence order
@@ -48,7 +59,7 @@ export async function readChanges(storage: CentralStorage, after: number, limit:
   if (after > latest) return { changes: [], next: 0, latest, hasMore: false, resync: true };
   if (after === latest) return { changes: [], next: latest, latest, hasMore: false, resync: false };
   const take = limit + 1;
-  const [users, tombstones, config, cardChanges] = await Promise.all([
+  const [users, tombstones, config, cardChanges, typedIds] = await Promise.all([
     db.selectFrom('users').selectAll().where('seq', '>', after).where('seq', '<=', latest).orderBy('seq').limit(take).execute(),
     db.selectFrom('user_tombstones').select(['id', 'seq']).where('seq', '>', after).where('seq', '<=', latest).orderBy('seq').limit(take).execute(),
     db.selectFrom('config').select(['name', 'value', 'seq']).where('seq', '>', after).where('seq', '<=', latest)
@@ -64,6 +75,8 @@ export async function readChanges(storage: CentralStorage, after: number, limit:
       .orderBy('seq')
       .limit(take)
       .execute(),
+    db.selectFrom('typed_id_attempts').selectAll().where('seq', '>', after).where('seq', '<=', latest)
+      .where('last_failure_at', '>', now - TYPED_ID_HORIZON_MS).orderBy('seq').limit(take).execute(),
   ]);
   const merged: FeedChange[] = [];
   for (const row of users) merged.push({ seq: Number(row.seq), type: 'user', user: toUser(row) });
@@ -73,6 +86,13 @@ export async function readChanges(storage: CentralStorage, after: number, limit:
     merged.push({
       seq: Number(row.seq), type: 'card-change', id: row.id, userId: row.user_id, field: row.field,
       kind: row.kind === 'manual' ? 'manual' : 'generated', at: Number(row.at), kioskId: row.kiosk_id,
+    });
+  }
+  for (const row of typedIds) {
+    merged.push({
+      seq: Number(row.seq), type: 'typed-id-lock', digest: row.digest, failures: Number(row.failures),
+      lockedUntil: row.locked_until === null ? null : Number(row.locked_until),
+      lastFailureAt: row.last_failure_at === null ? null : Number(row.last_failure_at),
     });
   }
   merged.sort((a, b) => a.seq - b.seq);

@@ -13,6 +13,7 @@ import { readConfig } from './centralConfig.js';
 import { changeCard } from './cardChangeService.js';
 import { recordFailedAttempt, recordSuccessfulSignIn } from './lockoutService.js';
 import { setPinHash } from './pinChangeService.js';
+import { recordTypedIdFailure } from './typedIdAttempts.js';
 import { findUserRow, updateUserRow, type UserRow } from './userRows.js';
 
 /** What the central store answers for one pushed command; stored and replayed for a retried key. */
@@ -48,7 +49,9 @@ export async function applyKioskCommand(ctx: CommandContext, command: OutboxComm
   const result =
     command.type === 'reader-profile'
       ? await saveReaderProfile(ctx, command.profile, command.at)
-      : user
+      : command.type === 'typed-id-attempt'
+        ? await countTypedIdAttempt(ctx, command, config)
+        : user
         ? await apply(ctx, command, user, config)
         : fail('not-found', 'No such user on the central store.');
   const answer: CommandAnswer = result.ok ? { status: 'accepted', ...result.value } : { status: 'rejected', reason: result.error };
@@ -67,17 +70,23 @@ export async function applyKioskCommand(ctx: CommandContext, command: OutboxComm
       answer: JSON.stringify(answer),
     })
     .execute();
+  // An accepted typed-ID attempt is still a failed sign-in: the audit says so, with the number masked.
+  const typedId = command.type === 'typed-id-attempt';
   await appendAudit(tx.db, {
     id: ctx.random.uuid(),
     at: now,
     kind: auditKindOf(command),
-    outcome: result.ok ? 'success' : 'failure',
+    outcome: result.ok && !typedId ? 'success' : 'failure',
     userId,
     username: user?.username ?? null,
     kioskId,
     actor: null,
-    code: result.ok ? null : result.error.code,
-    details: { idempotencyKey, command: command.type, happenedAt: command.at, ...(command.type === 'card-change-request' ? { field: command.field } : {}) },
+    code: result.ok ? (typedId ? 'invalid-credentials' : null) : result.error.code,
+    details: {
+      idempotencyKey, command: command.type, happenedAt: command.at,
+      ...(command.type === 'card-change-request' ? { field: command.field } : {}),
+      ...(typedId ? { id: command.masked } : {}),
+    },
   });
   return { answer, duplicate: false };
 }
@@ -94,6 +103,8 @@ function auditKindOf(command: OutboxCommand): CentralAuditKind {
       return command.manualNumber === null ? 'card.regenerate' : 'card.set';
     case 'reader-profile':
       return 'technician.change';
+    case 'typed-id-attempt':
+      return 'typed-id.failed';
     default: {
       const never: never = command;
       return never;
@@ -103,7 +114,12 @@ function auditKindOf(command: OutboxCommand): CentralAuditKind {
 
 type Applied = Result<{ cardNumber?: string }, DomainError>;
 
-type UserCommand = Exclude<OutboxCommand, { type: 'reader-profile' }>;
+type UserCommand = Exclude<OutboxCommand, { type: 'reader-profile' | 'typed-id-attempt' }>;
+
+async function countTypedIdAttempt(ctx: CommandContext, command: Extract<OutboxCommand, { type: 'typed-id-attempt' }>, config: ConfigValues): Promise<Applied> {
+  await recordTypedIdFailure(ctx, command.digest, command.masked, config, Math.min(command.at, ctx.now));
+  return ok({});
+}
 
 /** The kiosk's reader profile, latest by the time the technician saved it (a late delivery never wins). */
 async function saveReaderProfile(ctx: CommandContext, profile: string, savedAt: number): Promise<Applied> {

@@ -14,11 +14,12 @@ export interface SiteIdentity {
 export async function ensureSite(storage: CentralStorage, pepper: Buffer, now: number): Promise<SiteIdentity> {
   const fingerprint = sha256Hex(`badgekiosk-pepper-fingerprint:${pepper.toString('base64')}`);
   return storage.write(async (tx) => {
-    const row = await tx.db.selectFrom('site').selectAll().where('id', '=', 1).executeTakeFirst();
+    let row = await tx.db.selectFrom('site').selectAll().where('id', '=', 1).executeTakeFirst();
     if (!row) {
-      const siteId = randomUUID();
-      await tx.db.insertInto('site').values({ id: 1, site_id: siteId, pepper_fingerprint: fingerprint, created_at: now }).execute();
-      return { siteId };
+      // Two processes may create a fresh database together; the first insert wins, the other checks against it.
+      await tx.db.insertInto('site').values({ id: 1, site_id: randomUUID(), pepper_fingerprint: fingerprint, created_at: now })
+        .onConflict((oc) => oc.column('id').doNothing()).execute();
+      row = await tx.db.selectFrom('site').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
     }
     if (row.pepper_fingerprint !== fingerprint) {
       throw new Error(

@@ -1,6 +1,10 @@
 import {
+  cardEnding,
   isLockedOut,
+  isTypedIdLocked,
   lockedOutError,
+  typedIdLockedError,
+  typedIdRefusal,
   SELF_SERVICE_MESSAGES,
   validateCardNumberSyntax,
   type ConfigValues,
@@ -11,6 +15,7 @@ import { appendAudit, type CentralAuditKind } from './centralAudit.js';
 import { readConfig } from './centralConfig.js';
 import type { ChangeContext } from './cardChangeService.js';
 import { lockStateOf, recordFailedAttempt, recordSuccessfulSignIn } from './lockoutService.js';
+import { findTypedIdAttempts, recordTypedIdFailure } from './typedIdAttempts.js';
 import { createUserWebSession, type UserWebVia } from './userWebSessions.js';
 import { findUserRow, findUserRowByUsername, insertUserRow, isCardTaken, type UserRow } from './userRows.js';
 
@@ -112,41 +117,42 @@ export async function signInWithDirectory(ctx: CentralContext, username: string,
 }
 
 /**
- * Card/ID number and PIN (user-web.allow-card-pin-sign-in). Every path costs one argon2 verify,
- * real or dummy, so timing does not tell whether a number exists; an unknown number and a wrong PIN
- * for it read the same.
+ * Card/ID number and PIN (user-web.allow-card-pin-sign-in), under the kiosk's typed-ID rule (issue
+ * 11, finding 5): failures count by a keyed digest of the typed number in the same table the kiosks
+ * push to, never towards the holder's own lock, and an unknown number, a holder without a PIN, a
+ * holder locked by card swipes and a wrong PIN all answer and count alike. Every path costs one
+ * argon2 verify, real or dummy, so timing does not tell whether a number exists either.
  */
 export async function signInWithCard(ctx: CentralContext, cardNumber: string, pin: string, channel: Channel): Promise<SignInResult> {
   const config = await readConfig(ctx.storage.db);
   if (!config['user-web.allow-card-pin-sign-in']) return refuse(403, 'card-sign-in-not-allowed', 'Signing in with a Card/ID number and PIN is turned off at this site.');
+  const typed = String(cardNumber).slice(0, 64);
+  const digest = ctx.pinHasher.digestTypedId(typed);
   const syntax = validateCardNumberSyntax(cardNumber);
   const holder = syntax.ok
     ? await ctx.storage.db.selectFrom('card_numbers').innerJoin('users', 'users.id', 'card_numbers.user_id').selectAll('users').where('card_numbers.number', '=', syntax.value).executeTakeFirst()
     : undefined;
   const now = ctx.clock.now();
-  const locked = holder !== undefined && isLockedOut(lockStateOf(holder), now);
+  const locked = isTypedIdLocked(await findTypedIdAttempts(ctx.storage.db, digest), now) || (holder !== undefined && isLockedOut(lockStateOf(holder), now));
   const good = holder?.pin_hash && !locked ? await ctx.pinHasher.verify(holder.pin_hash, pin) : await ctx.pinHasher.verifyDummy(pin);
   return ctx.storage.write(async (wtx) => {
     const tx: ChangeContext = { tx: wtx, now: ctx.clock.now(), random: ctx.random, kioskId: channel.kioskId };
-    const user = holder ? await findUserRowByUsername(wtx.db, holder.username) : undefined;
-    if (!user || user.pin_hash === null) {
-      await audit(tx, channel, user ?? null, null, 'invalid-credentials', 'card');
-      return refuse(401, 'invalid-credentials', SELF_SERVICE_MESSAGES.invalidCredentials);
-    }
-    if (locked || isLockedOut(lockStateOf(user), tx.now)) {
-      const error = lockedOutError(Number(user.locked_until), tx.now);
-      await audit(tx, channel, user, null, 'locked-out', 'card');
+    const counted = await findTypedIdAttempts(wtx.db, digest);
+    if (isTypedIdLocked(counted, tx.now)) {
+      const error = typedIdLockedError(counted.lockedUntil!, tx.now);
+      await audit(tx, channel, null, null, 'locked-out', 'card');
       return refuse(423, error.code, error.message, error.details);
     }
-    if (!good) {
-      const outcome = await recordFailedAttempt(tx, user, config, tx.now);
-      await audit(tx, channel, user, null, outcome.lockedNow ? 'locked-out' : 'wrong-pin', 'card');
-      if (outcome.lockedNow) {
-        const error = lockedOutError(outcome.lockedUntil!, tx.now);
-        return refuse(423, error.code, error.message, error.details);
-      }
-      // Like a typed ID at the kiosk: a wrong PIN reads as an unknown number (no enumeration).
-      return refuse(401, 'invalid-credentials', SELF_SERVICE_MESSAGES.invalidCredentials);
+    const user = holder ? await findUserRowByUsername(wtx.db, holder.username) : undefined;
+    if (!user || user.pin_hash === null || !good || isLockedOut(lockStateOf(user), tx.now)) {
+      const masked = cardEnding(typed);
+      const outcome = await recordTypedIdFailure(tx, digest, masked, config, tx.now);
+      await appendAudit(wtx.db, {
+        id: tx.random.uuid(), at: tx.now, kind: 'typed-id.failed', outcome: 'failure', userId: user?.id ?? null, username: user?.username ?? null,
+        kioskId: channel.kioskId, actor: null, code: 'invalid-credentials', details: { ...channel.details, via: 'card', id: masked },
+      });
+      const error = outcome.state.lockedUntil !== null ? typedIdLockedError(outcome.state.lockedUntil, tx.now) : typedIdRefusal(outcome.attemptsLeft);
+      return refuse(error.code === 'locked-out' ? 423 : 401, error.code, error.message, error.details);
     }
     if (Number(user.disabled) === 1) {
       await audit(tx, channel, user, null, 'user-disabled', 'card');

@@ -26,6 +26,7 @@ export interface CentralTables {
   print_servers: PrintServersTable;
   kiosk_release_printers: KioskReleasePrintersTable;
   print_expired: PrintExpiredTable;
+  typed_id_attempts: TypedIdAttemptsTable;
 }
 
 export interface SiteTable {
@@ -214,4 +215,13 @@ export interface PrintExpiredTable {
   server: string;
   job_id: number;
   expired_at: number;
+}
+
+/** Typed-ID failures by keyed digest of the typed number (migration 7); never the number. */
+export interface TypedIdAttemptsTable {
+  digest: string;
+  failures: number;
+  locked_until: number | null;
+  last_failure_at: number | null;
+  seq: number;
 }

@@ -50,6 +50,10 @@ export const CONFIG_KEYS = {
     'auth.allow-new-pin-for-typed-id', false,
     'A user with no PIN may set one after typing their ID number (off: only after swiping the card, proving possession).',
   ),
+  'auth.typed-id-max-delay-seconds': int(
+    'auth.typed-id-max-delay-seconds', 30, 0, 300,
+    'Longest pause a kiosk makes between typed-ID tries after failures (0, 1, 2, 4 … seconds); 0 turns the pause off.',
+  ),
   'kiosk.idle-timeout-seconds': int('kiosk.idle-timeout-seconds', 60, 10, 3600, 'Idle time before a session logs out.'),
   'kiosk.idle-warning-seconds': int('kiosk.idle-warning-seconds', 10, 0, 600, 'Seconds of visible countdown before idle logout.'),
   'kiosk.default-language': {

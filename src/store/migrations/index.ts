@@ -6,13 +6,14 @@ import { migration0004 } from './0004-audit.js';
 import { migration0005 } from './0005-card-changes.js';
 import { migration0006 } from './0006-reader-profile.js';
 import { migration0007 } from './0007-print-setup.js';
+import { migration0008 } from './0008-typed-id-attempts.js';
 import { migration0009 } from './0009-username-case-unique.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
 /** Every migration in order; the schema version is `PRAGMA user_version`. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0009];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -34,7 +34,7 @@ describe.each(CENTRAL_BACKENDS)('central store migrations on %s', (backend) => {
       expect(applied.map((m) => Number(m.version))).toEqual(CENTRAL_MIGRATIONS.map((m) => m.version));
       expect(await first.latestSeq()).toBe(0);
       // Every table of the interface answers on this backend.
-      for (const table of ['site', 'users', 'card_numbers', 'user_tombstones', 'card_changes', 'config', 'kiosks', 'commands', 'audit', 'admins', 'admin_sessions', 'admin_tokens', 'kiosk_reader_profiles'] as const) {
+      for (const table of ['site', 'users', 'card_numbers', 'user_tombstones', 'card_changes', 'config', 'kiosks', 'commands', 'audit', 'admins', 'admin_sessions', 'admin_tokens', 'kiosk_reader_profiles', 'typed_id_attempts'] as const) {
         await first.db.selectFrom(table).selectAll().limit(1).execute();
       }
       expect((await first.db.selectFrom('admins').select('username').orderBy('username').execute()).map((a) => a.username)).toEqual(['first', 'second']);
@@ -61,6 +61,24 @@ describe.each(CENTRAL_BACKENDS)('central store migrations on %s', (backend) => {
       });
       await expect(storage.write((tx) => tx.db.insertInto('card_numbers').values({ number: '42', user_id: 'u2', field: 'secondary' }).execute())).rejects.toThrow();
       expect(await storage.latestSeq()).toBe(2);
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it('migration 7 keeps typed-ID failures by digest, one row per digest, with the sequence of its last change', async () => {
+    const url = await dbs.fresh('typedid');
+    const storage = await openCentralStorage(url);
+    try {
+      const digest = 'c'.repeat(64);
+      await storage.write(async (tx) => {
+        await tx.db.insertInto('typed_id_attempts').values({ digest, failures: 1, locked_until: null, last_failure_at: 1_700_000_000_000, seq: await tx.nextSeq() }).execute();
+      });
+      await expect(storage.write(async (tx) =>
+        tx.db.insertInto('typed_id_attempts').values({ digest, failures: 2, locked_until: null, last_failure_at: 0, seq: await tx.nextSeq() }).execute())).rejects.toThrow();
+      expect(await storage.db.selectFrom('typed_id_attempts').selectAll().execute()).toEqual([
+        { digest, failures: 1, locked_until: null, last_failure_at: expect.anything(), seq: expect.anything() },
+      ]);
     } finally {
       await storage.close();
     }

@@ -71,6 +71,7 @@ describe('SelfService sign-in on a real store with real argon2', () => {
 
     it('gives a typed unknown ID and a wrong PIN after a typed ID the same answer', async () => {
       await kiosk.addUser({ primaryCard: '1003', pin: '2580' });
+      kiosk.store.setConfig('auth.typed-id-max-delay-seconds', '0');
       const unknown = await kiosk.service.authenticate({ via: 'id', cardNumber: '4040' }, '2580');
       const wrongPin = await kiosk.service.authenticate({ via: 'id', cardNumber: '1003' }, '1397');
       expect(unknown).toEqual(wrongPin);
@@ -140,6 +141,7 @@ describe('SelfService sign-in on a real store with real argon2', () => {
 
     it('locks a typed ID too, after answering invalid-credentials until then', async () => {
       kiosk.store.setConfig('auth.max-failed-pin-attempts', '2');
+      kiosk.store.setConfig('auth.typed-id-max-delay-seconds', '0');
       await kiosk.addUser({ primaryCard: '2003', pin: '2580' });
       const id = { via: 'id', cardNumber: '2003' } as const;
       expect(codeOf(await kiosk.service.authenticate(id, '1111'))).toBe('invalid-credentials');
@@ -160,6 +162,7 @@ describe('SelfService sign-in on a real store with real argon2', () => {
 
     it('is refused after a typed ID unless auth.allow-new-pin-for-typed-id is on', async () => {
       await kiosk.addUser({ primaryCard: '3002' });
+      kiosk.store.setConfig('auth.typed-id-max-delay-seconds', '0');
       const id = { via: 'id', cardNumber: '3002' } as const;
       expect(await kiosk.service.setFirstPin(id, '2580', '2580')).toEqual({
         ok: false,

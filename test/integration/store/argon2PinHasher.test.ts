@@ -2,7 +2,7 @@ import argon2 from 'argon2';
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { kioskPaths, type KioskPaths } from '../../../src/store/index.js';
-import { createArgon2PinHasher } from '../../../src/pinHashing/index.js';
+import { createArgon2PinHasher, loadOrCreatePepper } from '../../../src/pinHashing/index.js';
 import { tempDataDir } from '../../support/domainStore.js';
 
 describe('argon2id PIN hashing with a pepper file', () => {
@@ -38,6 +38,14 @@ describe('argon2id PIN hashing with a pepper file', () => {
     expect(await argon2.verify(hash, '2580', { secret: readFileSync(paths.pepper) })).toBe(true);
     const other = await createArgon2PinHasher({ pepperFile: path.join(temp.dir, 'other', 'pepper') });
     expect(await other.verify(hash, '2580')).toBe(false);
+  });
+
+  it('gives processes that create the pepper file at the same moment one and the same whole pepper, leaving no drafts', async () => {
+    const { readdirSync } = await import('node:fs');
+    const peppers = await Promise.all(Array.from({ length: 24 }, () => loadOrCreatePepper(paths.pepper)));
+    for (const pepper of peppers) expect(pepper.toString('hex')).toBe(readFileSync(paths.pepper).toString('hex'));
+    expect(peppers[0]).toHaveLength(32);
+    expect(readdirSync(path.dirname(paths.pepper)).filter((name) => name.endsWith('.new'))).toEqual([]);
   });
 
   it('reuses the pepper file on the next start', async () => {

@@ -70,9 +70,24 @@ describe('notice screens', () => {
   it('a lockout says until when, in local time', () => {
     const until = new Date(2026, 10, 28, 14, 35).getTime();
     const expected = new Intl.DateTimeFormat('fr', { hour: '2-digit', minute: '2-digit' }).format(until);
-    renderKiosk(<NoticeScreen notice={{ kind: 'locked-out', until }} actionLabel="OK" onAction={noop} />, 'fr');
+    renderKiosk(<NoticeScreen notice={{ kind: 'locked-out', until, typedId: false }} actionLabel="OK" onAction={noop} />, 'fr');
     expect(screen.getByText(`Trop de codes PIN incorrects. Vous pourrez réessayer après ${expected}.`)).toBeTruthy();
     expect(expected).toContain('14');
+  });
+
+  it('a typed ID: the try before the last warns, the lock says a card still works, the pause says how long (issue 11)', () => {
+    expect(noticeFromError({ code: 'invalid-credentials', message: 'x', details: { attemptsLeft: 1 } })).toEqual({ kind: 'invalid-credentials', lastTry: true });
+    expect(noticeFromError({ code: 'locked-out', message: 'x', details: { lockedUntil: 5, typedId: true } })).toEqual({ kind: 'locked-out', until: 5, typedId: true });
+    expect(noticeFromError({ code: 'typed-id-wait', message: 'x', details: { waitSeconds: 4 } })).toEqual({ kind: 'typed-id-wait', seconds: 4 });
+    const { unmount } = renderKiosk(<NoticeScreen notice={{ kind: 'invalid-credentials', lastTry: true }} actionLabel="Try again" onAction={noop} />, 'de');
+    expect(screen.getByText('Sie haben noch 1 Versuch, bevor diese ID-Nummer gesperrt wird.')).toBeTruthy();
+    unmount();
+    const second = renderKiosk(<NoticeScreen notice={{ kind: 'locked-out', until: null, typedId: true }} actionLabel="OK" onAction={noop} />);
+    expect(screen.getByRole('heading', { name: 'ID number locked' })).toBeTruthy();
+    expect(screen.getByText(/Swiping your card still works/)).toBeTruthy();
+    second.unmount();
+    renderKiosk(<NoticeScreen notice={{ kind: 'typed-id-wait', seconds: 4 }} actionLabel="Try again" onAction={noop} />, 'fr');
+    expect(screen.getByText("Veuillez patienter 4 secondes avant de saisir de nouveau un numéro d'identification.")).toBeTruthy();
   });
 
   it('central store unreachable says what still works', () => {

@@ -6,6 +6,7 @@ import { up as m003 } from './m003UserSearchIndex.js';
 import { up as m004 } from './m004UserWebDirectory.js';
 import { up as m005 } from './m005PrintRelease.js';
 import { up as m006 } from './m006KioskPulledSeq.js';
+import { up as m007 } from './m007TypedIdAttempts.js';
 import { up as m008 } from './m008UsernameCaseUnique.js';
 
 export interface CentralMigration {
@@ -22,6 +23,7 @@ export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [
   { version: 4, name: 'user-web-directory', up: m004 },
   { version: 5, name: 'print-release', up: m005 },
   { version: 6, name: 'kiosk-pulled-seq', up: m006 },
+  { version: 7, name: 'typed-id-attempts', up: m007 },
   { version: 8, name: 'username-case-unique', up: m008 },
 ];
 

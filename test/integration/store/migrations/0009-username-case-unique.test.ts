@@ -8,10 +8,10 @@ const addUser = (db: Database.Database, id: string, username: string) =>
 // Issue 11, finding 10, on the kiosk's own store (standalone kiosks are the authority for users).
 describe('migration 0009: usernames unique whatever their case', () => {
   it('refuses clashing usernames, naming them, and changes nothing; once renamed it applies and holds', () => {
-    const db = databaseAt(7);
+    const db = databaseAt(8);
     for (const [id, username] of [['u1', 'alice'], ['u2', 'Alice'], ['u3', 'bob'], ['u4', 'BOB'], ['u5', 'carol']]) addUser(db, id!, username!);
     expect(() => migrate(db)).toThrow('these differ only in case: Alice and alice; BOB and bob. Rename all but one of each');
-    expect(schemaVersion(db)).toBe(7);
+    expect(schemaVersion(db)).toBe(8);
     expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'users_username_lower_unique'").get()).toBeUndefined();
 
     db.prepare("UPDATE users SET username = 'alice.smith' WHERE id = 'u1'").run();
@@ -23,7 +23,7 @@ describe('migration 0009: usernames unique whatever their case', () => {
   });
 
   it('on an enrolled kiosk parks the clashing rows of its copy and pulls the whole feed again, so the central names come back', () => {
-    const db = databaseAt(7);
+    const db = databaseAt(8);
     db.prepare("INSERT INTO kv (key, value) VALUES ('sync.cursor', '42')").run();
     for (const [id, username] of [['u1', 'alice'], ['u2', 'Alice'], ['u3', 'carol']]) addUser(db, id!, username!);
     expect(migrate(db)).toBe(9);
