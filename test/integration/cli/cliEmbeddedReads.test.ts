@@ -59,9 +59,9 @@ describe('CLI reads of a data directory with the embedded central store, the kio
     // The PIN policy of a new user and of the technician PIN is the one just set.
     expect(await cli.run(['config', 'set', 'pin.min-length', '6'])).toMatchObject({ code: 0 });
     const short = await cli.run(['users', 'add', '--username', 'erin', '--primary-card', '5550103', '--pin', '4826']);
-    expect(short).toMatchObject({ code: 1, stderr: 'User not added: PIN refused: The PIN must have at least 6 digits.\n' });
+    expect(short).toMatchObject({ code: 1, stderr: 'User not added: PIN refused: A PIN must have 6 to 8 digits.\n' });
     const technician = await cli.run(['technician', 'pin', 'set'], { input: '4826\n' });
-    expect(technician).toMatchObject({ code: 1, stderr: 'The technician PIN is not allowed: The PIN must have at least 6 digits.\n' });
+    expect(technician).toMatchObject({ code: 1, stderr: 'The technician PIN is not allowed: A PIN must have 6 to 8 digits.\n' });
   });
 
   it("audit shows the CLI's own changes and the kiosk's events, merged newest first, typed IDs masked", async () => {
