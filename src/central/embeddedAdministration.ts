@@ -1,12 +1,12 @@
-import { existsSync } from 'node:fs';
 import { changesAdminState, toPublicUser, type NewUser, type PublicUser, type Result, type UserAdminAction } from '../core/index.js';
 import { cryptoRandomSource, systemClock } from '../platform/index.js';
 import { createUser, deleteUser, resetPin, unlockUser, updateUser, type AdminWriteContext } from './services/adminUsers.js';
 import { insertNewUsers } from './services/centralUserImport.js';
 import { setConfigAudited, setTechnicianPinHash, type ConfigChange, type TechnicianPinChange } from './services/centralConfig.js';
 import { findUserRowByUsername, toUser } from './services/userRows.js';
-import { openCentralStorage } from './storage/openCentralStorage.js';
-import type { CentralStorage, WriteTx } from './storage/centralStorage.js';
+import { openEmbeddedCentralFile } from './embeddedCentralFile.js';
+import { embeddedReading, type EmbeddedReading } from './embeddedReading.js';
+import type { WriteTx } from './storage/centralStorage.js';
 
 /**
  * The CLI's way into the central store `badgekiosk start` embeds in a data directory: the admin
@@ -15,6 +15,8 @@ import type { CentralStorage, WriteTx } from './storage/centralStorage.js';
  * stopped one pulls at its next start.
  */
 export interface EmbeddedAdministration {
+  /** The same store, read: what the changes below are checked against and what `show`/`list` print. */
+  readonly read: EmbeddedReading;
   /** One user, as the admin API's create (audited `user.add`). */
   addUser(user: NewUser): Promise<{ ok: true } | { ok: false; problems: readonly { index: number; reason: string }[] }>;
   /** All users in one transaction, or none, as the admin API's CSV import; problems index into `users`. */
@@ -32,17 +34,12 @@ export interface EmbeddedAdministration {
  * enrolled with (never started with one, or since enrolled with another central store).
  */
 export async function openEmbeddedAdministration(databaseFile: string, siteId: string, actor: string): Promise<EmbeddedAdministration | undefined> {
-  const file = databaseFile;
-  if (!existsSync(file)) return undefined;
-  const storage: CentralStorage = await openCentralStorage(`sqlite:${file}`);
-  const site = await storage.db.selectFrom('site').select('site_id').where('id', '=', 1).executeTakeFirst();
-  if (site?.site_id !== siteId) {
-    await storage.close();
-    return undefined;
-  }
+  const storage = await openEmbeddedCentralFile(databaseFile, siteId);
+  if (!storage) return undefined;
   const inTransaction = <T>(fn: (ctx: AdminWriteContext) => Promise<T>) =>
     storage.write((tx: WriteTx) => fn({ tx, actor: { username: actor }, now: systemClock.now(), random: cryptoRandomSource }));
   return {
+    read: embeddedReading(storage),
     async addUser(user) {
       const created = await inTransaction((ctx) => createUser(ctx, user));
       return created.ok ? { ok: true } : { ok: false, problems: [{ index: 0, reason: created.error.message }] };

@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
 import type { PrintServer, PrintServerSetup, ReleasePrinter, Result } from '../core/index.js';
 import { readPepper } from '../pinHashing/index.js';
 import { cryptoRandomSource, systemClock } from '../platform/index.js';
 import type { CentralContext } from './centralContext.js';
 import type { PrintCredentials } from './security/printCredentials.js';
 import { addPrintServer, kioskReleasePrinter, listPrintServers, printServerNamed, removePrintServer, setKioskReleasePrinter } from './services/centralPrint.js';
-import { openCentralStorage } from './storage/openCentralStorage.js';
+import { openEmbeddedCentralFile } from './embeddedCentralFile.js';
 
 /** The print set-up of the central store `badgekiosk start` embeds, for the CLI (the same services and audit as the admin API). */
 export interface EmbeddedPrintSetup {
@@ -25,13 +24,8 @@ export async function openEmbeddedPrintSetup(
   siteId: string,
   actor: string,
 ): Promise<EmbeddedPrintSetup | undefined> {
-  if (!existsSync(paths.databaseFile)) return undefined;
-  const storage = await openCentralStorage(`sqlite:${paths.databaseFile}`);
-  const site = await storage.db.selectFrom('site').select('site_id').where('id', '=', 1).executeTakeFirst();
-  if (site?.site_id !== siteId) {
-    await storage.close();
-    return undefined;
-  }
+  const storage = await openEmbeddedCentralFile(paths.databaseFile, siteId);
+  if (!storage) return undefined;
   // Only what the print services use: the embedded central store shares the kiosk's pepper file.
   const ctx = { storage, clock: systemClock, random: cryptoRandomSource, pepper: await readPepper(paths.pepperFile) } as Pick<CentralContext, 'storage' | 'clock' | 'random' | 'pepper'> as CentralContext;
   const word = (error: string) => (error === 'not-found' ? 'No such print server.' : error === 'no-kiosk' ? 'No such kiosk in the central store.' : error);

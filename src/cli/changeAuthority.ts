@@ -3,11 +3,16 @@ import { kioskPaths } from '../store/index.js';
 import { readEnrollment, type Enrollment } from '../sync/index.js';
 import type { CliContext } from './cliCommand.js';
 import { CLI_ACTOR, withCliKiosk, type CliKiosk } from './cliKiosk.js';
+import { embeddedReadSource, kioskReadSource, type ReadSource } from './readSource.js';
 
 /** Where a command changing users or configuration writes: the kiosk's own store, or the central store `start` embeds. */
-export type ChangeAuthority =
+export type ChangeAuthority = (
   | { readonly kind: 'local'; readonly kiosk: CliKiosk }
-  | { readonly kind: 'embedded'; readonly kiosk: CliKiosk; readonly central: EmbeddedAdministration };
+  | { readonly kind: 'embedded'; readonly kiosk: CliKiosk; readonly central: EmbeddedAdministration }
+) & {
+  /** The same store, read: changes are checked against it (PIN policy, taken usernames). */
+  readonly read: ReadSource;
+};
 
 /**
  * Runs a command that changes users: on the kiosk's own store when it was never enrolled (its own
@@ -18,18 +23,18 @@ export type ChangeAuthority =
 export function withChangeAuthority(ctx: CliContext, fn: (authority: ChangeAuthority) => Promise<number>, subject: 'users' | 'configuration' = 'users'): Promise<number> {
   return withCliKiosk(ctx.dataDir, async (kiosk) => {
     const enrollment = readEnrollment(kiosk.store);
-    if (!enrollment) return fn({ kind: 'local', kiosk });
+    if (!enrollment) return fn({ kind: 'local', kiosk, read: kioskReadSource(kiosk) });
     // Loaded on use: the central store's code (Kysely, pg) stays out of every other command's start.
     const { openEmbeddedAdministration } = await import('../central/embeddedAdministration.js');
     const central = await openEmbeddedAdministration(kioskPaths(ctx.dataDir).embeddedCentralDb, enrollment.siteId, CLI_ACTOR.username ?? 'cli');
     if (!central) return refuse(ctx, enrollment, subject);
     try {
-      const code = await fn({ kind: 'embedded', kiosk, central });
+      const code = await fn({ kind: 'embedded', kiosk, central, read: embeddedReadSource(central.read) });
       if (code === 0) {
-        const [what, list] = subject === 'users' ? ['Users of this kiosk live', 'users list'] : ['The configuration of this kiosk lives', 'config list'];
+        const what = subject === 'users' ? 'Users of this kiosk live' : 'The configuration of this kiosk lives';
         ctx.stdout.write(
-          `${what} in the central store \`badgekiosk start\` runs in this data directory: a running kiosk ` +
-            `has a change within a second, a stopped one at its next start (\`${list}\` shows the kiosk's copy).\n`,
+          `${what} in the central store \`badgekiosk start\` runs in this data directory (the CLI reads them there too): ` +
+            'a running kiosk has a change within a second, a stopped one at its next start.\n',
         );
       }
       return code;

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
-import { createSelfService, validatePinPolicy, type PinHasher, type SelfService } from '../core/index.js';
+import { createSelfService, validatePinPolicy, type ConfigValues, type PinHasher, type SelfService } from '../core/index.js';
 import { kioskPaths, openKioskStore, type Actor, type KioskStore } from '../store/index.js';
 import { createArgon2PinHasher } from '../pinHashing/index.js';
 import { cryptoRandomSource, systemClock } from '../platform/index.js';
@@ -43,18 +43,20 @@ export function openCliKiosk(dataDir: string): CliKiosk {
       (selfService ??= kiosk.hasher().then((h) =>
         createSelfService({ uow: store.uow, hasher: h, clock: systemClock, random: cryptoRandomSource, kioskId: null }),
       )),
-    pinPolicy() {
-      const values = store.configValues();
-      const policy = { minLength: values['pin.min-length'], maxLength: values['pin.max-length'] };
-      return (pin) => {
-        const result = validatePinPolicy(pin, policy);
-        return result.ok ? null : result.error.message;
-      };
-    },
+    pinPolicy: () => pinPolicyOf(store.configValues()),
     hashConcurrency: Math.max(1, os.availableParallelism()),
     close: () => store.close(),
   };
   return kiosk;
+}
+
+/** The PIN policy with the lengths of `values` (the kiosk's, or the embedded central store's). */
+export function pinPolicyOf(values: Pick<ConfigValues, 'pin.min-length' | 'pin.max-length'>): PinPolicyCheck {
+  const policy = { minLength: values['pin.min-length'], maxLength: values['pin.max-length'] };
+  return (pin) => {
+    const result = validatePinPolicy(pin, policy);
+    return result.ok ? null : result.error.message;
+  };
 }
 
 /** Opens the data directory's kiosk for one command and always closes it. */

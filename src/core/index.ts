@@ -22,7 +22,7 @@ export * from './ports.js';
 export * from './result.js';
 export * from './selfService.js';
 export * from './selfServiceMessages.js';
-export { cardEnding } from './selfServiceContext.js';
+export { cardEnding } from './cardEnding.js';
 export * from './siteDay.js';
 export * from './user.js';
 export * from './typedIdDelay.js';

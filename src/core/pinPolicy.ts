@@ -1,5 +1,6 @@
 import { fail, type DomainError } from './domainError.js';
 import { ok, type Result } from './result.js';
+import { PIN_POLICY_MESSAGES as M } from './selfServiceMessages.js';
 
 export interface PinPolicy {
   readonly minLength: number;
@@ -22,11 +23,11 @@ function isStraightRun(pin: string): boolean {
 export function validatePinPolicy(pin: string, policy: PinPolicy, currentPin?: string): Result<void, DomainError> {
   const refuse = (rule: PinPolicyRule, message: string) =>
     fail('pin-policy', message, { rule, minLength: policy.minLength, maxLength: policy.maxLength });
-  if (!/^[0-9]+$/.test(pin)) return refuse('digits-only', 'The PIN must contain digits only.');
-  if (pin.length < policy.minLength) return refuse('min-length', `The PIN must have at least ${policy.minLength} digits.`);
-  if (pin.length > policy.maxLength) return refuse('max-length', `The PIN must have at most ${policy.maxLength} digits.`);
-  if (/^(\d)\1*$/.test(pin)) return refuse('all-same', 'The PIN must not repeat a single digit (such as 1111).');
-  if (isStraightRun(pin)) return refuse('sequence', 'The PIN must not be a straight run of digits (such as 1234 or 9876).');
-  if (currentPin !== undefined && pin === currentPin) return refuse('same-as-current', 'The new PIN must differ from the current PIN.');
+  if (!/^[0-9]+$/.test(pin)) return refuse('digits-only', M.digitsOnly);
+  if (pin.length < policy.minLength) return refuse('min-length', M.length(policy.minLength, policy.maxLength));
+  if (pin.length > policy.maxLength) return refuse('max-length', M.length(policy.minLength, policy.maxLength));
+  if (/^(\d)\1*$/.test(pin)) return refuse('all-same', M.allSame);
+  if (isStraightRun(pin)) return refuse('sequence', M.sequence);
+  if (currentPin !== undefined && pin === currentPin) return refuse('same-as-current', M.sameAsCurrent);
   return ok(undefined);
 }

@@ -61,12 +61,4 @@ export class SelfServiceContext {
   }
 }
 
-/** The end of a Card/ID number: enough for an administrator to match a report, never the credential. */
-export function cardEnding(cardNumber: string): string {
-  // Cards and typed IDs alike: never the whole number (a short typed ID such as 7001 would be all
-  // of it), at most its last four characters and at most half of it.
-  const shown = Math.min(4, Math.floor(cardNumber.length / 2));
-  return `…${shown > 0 ? cardNumber.slice(-shown) : ''}`;
-}
-
 export type FlowResult<T> = Promise<Result<T, DomainError>>;

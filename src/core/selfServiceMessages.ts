@@ -1,8 +1,10 @@
 import { domainError, type DomainError } from './domainError.js';
 
 /**
- * The words of every self-service refusal, in one place so the kiosk and the CLI say the same thing
- * (the renderer translates by code). None of them repeats a PIN, a hash or a typed number.
+ * The words of every self-service refusal, in one place so the kiosk and the CLI say the same thing.
+ * The kiosk's English catalogue (renderer/kiosk/i18n/en.ts) takes the sentences both show from
+ * here, and translates by code. None of them repeats a PIN, a hash or a typed number. Pure: the
+ * renderer imports this module.
  */
 export const SELF_SERVICE_MESSAGES = {
   unknownCard: 'Card not recognised.',
@@ -18,6 +20,15 @@ export const SELF_SERVICE_MESSAGES = {
   cardInUse: 'This Card/ID number is already in use.',
   userNotFound: 'No such user.',
   pinTooLong: 'A PIN has at most 64 characters.',
+} as const;
+
+/** The PIN policy's rules (DESIGN §3) in words: the kiosk shows them by details.rule, the CLI prints them. */
+export const PIN_POLICY_MESSAGES = {
+  digitsOnly: 'A PIN may contain digits only.',
+  length: (minLength: number, maxLength: number) => `A PIN must have ${minLength} to ${maxLength} digits.`,
+  allSame: 'A PIN may not repeat one digit throughout, like 1111.',
+  sequence: 'A PIN may not be a straight run of digits, like 1234 or 9876.',
+  sameAsCurrent: 'The new PIN must differ from your current PIN.',
 } as const;
 
 export function wrongPinError(attemptsLeft: number): DomainError {

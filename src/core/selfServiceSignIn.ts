@@ -5,7 +5,8 @@ import { clearFailedAttempts, isLockedOut, registerFailedAttempt } from './locko
 import { validatePinPolicy } from './pinPolicy.js';
 import { ok } from './result.js';
 import type { CardIdentification, Credential, SignedIn } from './selfService.js';
-import { cardEnding, type FlowResult, type SelfServiceContext } from './selfServiceContext.js';
+import { cardEnding } from './cardEnding.js';
+import type { FlowResult, SelfServiceContext } from './selfServiceContext.js';
 import { SELF_SERVICE_MESSAGES as M, lockedOutError, wrongPinError } from './selfServiceMessages.js';
 import { authenticateTypedId } from './typedIdSignIn.js';
 import { toPublicUser, type User } from './user.js';

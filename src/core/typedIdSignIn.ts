@@ -1,7 +1,8 @@
 import { isLockedOut } from './lockout.js';
 import { ok } from './result.js';
 import type { Credential, SignedIn } from './selfService.js';
-import { cardEnding, type FlowResult, type SelfServiceContext } from './selfServiceContext.js';
+import { cardEnding } from './cardEnding.js';
+import type { FlowResult, SelfServiceContext } from './selfServiceContext.js';
 import { SELF_SERVICE_MESSAGES as M, typedIdLockedError, typedIdRefusal, typedIdWaitError } from './selfServiceMessages.js';
 import { domainError } from './domainError.js';
 import { NO_TYPED_ID_THROTTLE, throttleAfterFailure, typedIdWaitMs } from './typedIdDelay.js';

@@ -87,7 +87,7 @@ export const de: Messages = {
   'error.unknownCard.body':
     'Diese Karte ist nicht registriert. Versuchen Sie es mit Ihrer ID-Nummer oder wenden Sie sich an Ihren Systemadministrator.',
   'error.invalidCredentials.title': 'Nicht erkannt',
-  'error.invalidCredentials.body': 'ID-Nummer oder PIN ist nicht korrekt. Bitte versuchen Sie es erneut.',
+  'error.invalidCredentials.body': 'ID-Nummer oder PIN nicht erkannt. Wenn Sie noch keine PIN haben, halten Sie Ihre Karte an den Leser, um eine festzulegen.',
   'error.wrongPin.title': 'Falsche PIN',
   'error.wrongPin.attemptsLeft': (count) =>
     count === 1

@@ -1,6 +1,7 @@
 import { linkEn } from '../link/i18n/en.js';
 import { printEn } from '../print/i18n/en.js';
 import { technicianEn } from '../technician/i18n/en.js';
+import { PIN_POLICY_MESSAGES as PIN_POLICY, SELF_SERVICE_MESSAGES as SHARED } from '../../../src/core/selfServiceMessages.js';
 /**
  * English, the source catalogue: its keys and parameter types define the Messages type that every
  * other language must satisfy key by key (a missing or extra key fails `npm run typecheck`).
@@ -58,11 +59,12 @@ export const en = {
   'changePin.done': 'Your PIN has been changed.',
   'changePin.queued': 'The central store will receive the change when it is reachable again.',
 
-  'pinPolicy.length': (min: number, max: number) => `A PIN must have ${min} to ${max} digits.`,
-  'pinPolicy.digits': 'A PIN may contain digits only.',
-  'pinPolicy.allSame': 'A PIN may not repeat one digit throughout, like 1111.',
-  'pinPolicy.sequence': 'A PIN may not be a straight run of digits, like 1234 or 9876.',
-  'pinPolicy.reuse': 'The new PIN must differ from your current PIN.',
+  // What the CLI says in the same situations: one source (src/core/selfServiceMessages.ts).
+  'pinPolicy.length': PIN_POLICY.length,
+  'pinPolicy.digits': PIN_POLICY.digitsOnly,
+  'pinPolicy.allSame': PIN_POLICY.allSame,
+  'pinPolicy.sequence': PIN_POLICY.sequence,
+  'pinPolicy.reuse': PIN_POLICY.sameAsCurrent,
   'pinPolicy.generic': 'That PIN is not allowed. Please choose another one.',
   'pinPolicy.mismatch': 'The two new PINs were not the same. Please start again.',
 
@@ -88,7 +90,7 @@ export const en = {
   'error.unknownCard.title': 'Card not recognised',
   'error.unknownCard.body': 'This card is not registered. Please try your ID number or contact your system administrator.',
   'error.invalidCredentials.title': 'Not recognised',
-  'error.invalidCredentials.body': 'The ID number or PIN is not correct. Please try again.',
+  'error.invalidCredentials.body': SHARED.invalidCredentials,
   'error.invalidCredentials.lastTry': 'You have 1 try left before this ID number is locked.',
   'error.lockedId.title': 'ID number locked',
   'error.lockedId.until': (time: string) => `Too many wrong tries with this ID number. You can type it again after ${time}. Swiping your card still works.`,
@@ -103,7 +105,7 @@ export const en = {
   'error.locked.until': (time: string) => `Too many wrong PINs. You can try again after ${time}.`,
   'error.locked.later': 'Too many wrong PINs. Please try again later.',
   'error.disabled.title': 'Account disabled',
-  'error.disabled.body': 'This account is disabled. Please contact your system administrator.',
+  'error.disabled.body': SHARED.userDisabled,
   'error.dailyLimit.title': 'Limit reached',
   'error.dailyLimit.body':
     'Your ID number has been changed too many times. Please contact your system administrator for assistance.',

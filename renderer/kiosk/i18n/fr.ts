@@ -87,7 +87,7 @@ export const fr: Messages = {
   'error.unknownCard.body':
     "Cette carte n'est pas enregistrée. Essayez avec votre numéro d'identification ou contactez votre administrateur système.",
   'error.invalidCredentials.title': 'Non reconnu',
-  'error.invalidCredentials.body': "Le numéro d'identification ou le code PIN est incorrect. Veuillez réessayer.",
+  'error.invalidCredentials.body': "Numéro d'identification ou code PIN non reconnu. Si vous n'avez pas encore de code PIN, passez votre carte pour en choisir un.",
   'error.wrongPin.title': 'Code PIN incorrect',
   'error.wrongPin.attemptsLeft': (count) =>
     count === 1

@@ -1,6 +1,7 @@
 import { configKeyDefinition, defaultConfigValues, isConfigKeyName, shownConfigValue, validateConfigChange } from '../../core/index.js';
 import { UsageError, type CliCommand } from '../cliCommand.js';
-import { CLI_ACTOR, withCliKiosk } from '../cliKiosk.js';
+import { CLI_ACTOR } from '../cliKiosk.js';
+import { withReadSource } from '../readSource.js';
 import { changedConfigKeys, configListText, configRows } from '../output/configOutput.js';
 import { closestConfigKey } from '../configKeySuggestion.js';
 import { parseOptions } from '../parseOptions.js';
@@ -29,8 +30,8 @@ export const configListCommand: CliCommand = {
   usage: 'badgekiosk config list [--json]',
   async run(ctx, argv) {
     const { values } = parseOptions(argv, { json: { type: 'boolean' } });
-    return withCliKiosk(ctx.dataDir, async (kiosk) => {
-      const current = kiosk.store.configValues();
+    return withReadSource(ctx, async (source) => {
+      const current = await source.configValues();
       const rows = configRows(current);
       ctx.stdout.write(values.json ? JSON.stringify(rows) + '\n' : configListText(rows, changedConfigKeys(current)));
       return 0;
@@ -50,8 +51,8 @@ export const configGetCommand: CliCommand = {
       ctx.stderr.write(unknownKey(name));
       return 1;
     }
-    return withCliKiosk(ctx.dataDir, async (kiosk) => {
-      ctx.stdout.write(`${String(shownConfigValue(configKeyDefinition(name), kiosk.store.configValues()[name]))}\n`);
+    return withReadSource(ctx, async (source) => {
+      ctx.stdout.write(`${String(shownConfigValue(configKeyDefinition(name), (await source.configValues())[name]))}\n`);
       return 0;
     });
   },

@@ -3,8 +3,7 @@ import { cryptoRandomSource, systemClock } from '../../platform/index.js';
 import { SqliteTechnicianLock } from '../../store/sqliteTechnicianLock.js';
 import { UsageError, type CliCommand, type CliContext } from '../cliCommand.js';
 import { parseOptions } from '../parseOptions.js';
-import { withChangeAuthority } from '../changeAuthority.js';
-import type { CliKiosk } from '../cliKiosk.js';
+import { withChangeAuthority, type ChangeAuthority } from '../changeAuthority.js';
 import type { TechnicianPinChange } from '../../central/services/centralConfig.js';
 
 async function readPinFromStdin(): Promise<string | undefined> {
@@ -21,10 +20,10 @@ async function readPinFromStdin(): Promise<string | undefined> {
  * Sets or clears technician.pin-hash where this kiosk's configuration is kept (its own store, or
  * the central store `start` embeds), audits it, and starts this kiosk's wrong-PIN count afresh.
  */
-function storeTechnicianPin(ctx: CliContext, hash: (kiosk: CliKiosk) => Promise<{ hash: string } | { refused: string }>, what: TechnicianPinChange, done: string): Promise<number> {
+function storeTechnicianPin(ctx: CliContext, hash: (authority: ChangeAuthority) => Promise<{ hash: string } | { refused: string }>, what: TechnicianPinChange, done: string): Promise<number> {
   return withChangeAuthority(ctx, async (authority) => {
     const { store } = authority.kiosk;
-    const hashed = await hash(authority.kiosk);
+    const hashed = await hash(authority);
     if ('refused' in hashed) {
       ctx.stderr.write(`${hashed.refused}\n`);
       return 1;
@@ -61,8 +60,9 @@ export const technicianPinSetCommand: CliCommand = {
     if (pin === undefined) throw new UsageError('Pipe the technician PIN on standard input.');
     return storeTechnicianPin(
       ctx,
-      async (kiosk) => {
-        const refused = kiosk.pinPolicy()(pin);
+      async ({ kiosk, read }) => {
+        // The policy where the hash is kept: the embedded central store's, when it keeps it.
+        const refused = (await read.pinPolicy())(pin);
         return refused ? { refused: `The technician PIN is not allowed: ${refused}` } : { hash: await (await kiosk.hasher()).hash(pin) };
       },
       'technician-pin-set',

@@ -1,22 +1,29 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { auditEvent, toPublicUser } from '../../core/index.js';
+import { auditEvent } from '../../core/index.js';
 import { UsageError, type CliCommand } from '../cliCommand.js';
-import { CLI_ACTOR, withCliKiosk, type CliKiosk } from '../cliKiosk.js';
+import { CLI_ACTOR, type CliKiosk } from '../cliKiosk.js';
 import { userDetails, userJson, userListHeader, userListLine } from '../output/userOutput.js';
 import { parseOptions, requireOption } from '../parseOptions.js';
 import { resolvePins } from '../pinInput.js';
-import { withChangeAuthority } from '../changeAuthority.js';
+import { withChangeAuthority, type ChangeAuthority } from '../changeAuthority.js';
+import { withReadSource } from '../readSource.js';
+import type { ExistingUsers } from '../../userImport/importPlan.js';
 import { printNoUser, usernameArgument } from '../users/usernameArgument.js';
 import { createUsers, type CommitUsers, type CreateUsersDeps, type CreateUsersOutcome } from '../users/createUsers.js';
 import { readUserCsv, USER_CSV_HEADER, UserCsvFormatError, type UserCsvItem } from '../../userImport/userCsvReader.js';
 
-/** Checks run against the kiosk's copy (the embedded central store re-checks in its transaction). */
-function depsOf(kiosk: CliKiosk, commit: CommitUsers): CreateUsersDeps {
+/**
+ * Checked against the store the users go to, with its PIN policy; `existing` is the kiosk's copy
+ * for `users import` (one lookup per row stays fast; the embedded central store re-checks every
+ * row in its transaction, with the same words).
+ */
+async function depsOf(authority: ChangeAuthority, commit: CommitUsers, existing: ExistingUsers = authority.read.existingUsers): Promise<CreateUsersDeps> {
+  const { kiosk } = authority;
   return {
-    users: kiosk.store.uow.repos.users,
+    users: existing,
     hasher: () => kiosk.hasher(),
-    pinPolicy: kiosk.pinPolicy(),
+    pinPolicy: await authority.read.pinPolicy(),
     hashConcurrency: kiosk.hashConcurrency,
     commit,
   };
@@ -88,7 +95,7 @@ export const usersAddCommand: CliCommand = {
     return withChangeAuthority(ctx, async (authority) => {
       // users add plans exactly one user.
       const commit: CommitUsers = authority.kind === 'local' ? commitOne(authority.kiosk) : ([user]) => authority.central.addUser(user!);
-      const outcome = await createUsers(oneItem(item), depsOf(authority.kiosk, commit));
+      const outcome = await createUsers(oneItem(item), await depsOf(authority, commit));
       if (!outcome.ok) {
         for (const problem of outcome.problems) ctx.stderr.write(`User not added: ${problem.reason}\n`);
         return 1;
@@ -125,9 +132,10 @@ export const usersImportCommand: CliCommand = {
         return result.ok ? { ok: true } : { ok: false, problems: result.error };
       };
       if (fromStdin && process.stdin.isTTY) ctx.stderr.write('Reading CSV from the terminal; end with Ctrl-D.\n');
+      const deps = await depsOf(authority, commit, kiosk.store.uow.repos.users);
       let outcome: CreateUsersOutcome;
       try {
-        outcome = await createUsers(readUserCsv(fromStdin ? process.stdin : createReadStream(file)), depsOf(kiosk, commit));
+        outcome = await createUsers(readUserCsv(fromStdin ? process.stdin : createReadStream(file)), deps);
       } catch (error) {
         if (!(error instanceof UserCsvFormatError)) throw error;
         ctx.stderr.write(`${source}: ${error.message}\nNothing was imported.\n`);
@@ -155,7 +163,7 @@ export const usersListCommand: CliCommand = {
   usage: 'badgekiosk users list [--json] [--search TEXT]',
   async run(ctx, argv) {
     const { values } = parseOptions(argv, { json: { type: 'boolean' }, search: { type: 'string' } });
-    return withCliKiosk(ctx.dataDir, async (kiosk) => {
+    return withReadSource(ctx, async (source, kiosk) => {
       const now = kiosk.clock.now();
       const search = values.search;
       // Paged so a store of a million users streams out instead of being held whole.
@@ -163,9 +171,8 @@ export const usersListCommand: CliCommand = {
       if (values.json) ctx.stdout.write('[');
       else ctx.stdout.write(userListHeader() + '\n');
       for (let offset = 0; ; offset += PAGE) {
-        const page = kiosk.store.uow.repos.users.list({ ...(search === undefined ? {} : { search }), limit: PAGE, offset });
-        for (const user of page) {
-          const pub = toPublicUser(user);
+        const page = await source.listUsers({ ...(search === undefined ? {} : { search }), limit: PAGE, offset });
+        for (const pub of page) {
           if (values.json) {
             ctx.stdout.write((first ? '\n' : ',\n') + userJson(pub));
             first = false;
@@ -186,10 +193,9 @@ export const usersShowCommand: CliCommand = {
   async run(ctx, argv) {
     const { values, positionals } = parseOptions(argv, { json: { type: 'boolean' } }, true);
     const username = usernameArgument(positionals);
-    return withCliKiosk(ctx.dataDir, async (kiosk) => {
-      const user = kiosk.store.uow.repos.users.findByUsername(username);
-      if (!user) return printNoUser(ctx, username);
-      const pub = toPublicUser(user);
+    return withReadSource(ctx, async (source, kiosk) => {
+      const pub = await source.findUser(username);
+      if (!pub) return printNoUser(ctx, username);
       ctx.stdout.write(values.json ? userJson(pub) + '\n' : userDetails(pub, kiosk.clock.now()));
       return 0;
     });

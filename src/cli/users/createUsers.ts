@@ -1,6 +1,6 @@
-import type { NewUser, PinHasher, UserRepository } from '../../core/index.js';
+import type { NewUser, PinHasher } from '../../core/index.js';
 import { hashPinsBounded } from '../../userImport/boundedPinHashing.js';
-import { planImport, type RowProblem } from '../../userImport/importPlan.js';
+import { planImport, type ExistingUsers, type RowProblem } from '../../userImport/importPlan.js';
 import type { PinPolicyCheck } from '../../userImport/newUserFields.js';
 import type { UserCsvItem } from '../../userImport/userCsvReader.js';
 
@@ -12,7 +12,7 @@ export type CommitOutcome = { ok: true } | { ok: false; problems: readonly { ind
 export type CommitUsers = (users: readonly NewUser[]) => CommitOutcome | Promise<CommitOutcome>;
 
 export interface CreateUsersDeps {
-  readonly users: Pick<UserRepository, 'findByUsername' | 'findByCard' | 'isCardTaken'>;
+  readonly users: ExistingUsers;
   readonly hasher: () => Promise<Pick<PinHasher, 'hash'>>;
   readonly pinPolicy: PinPolicyCheck;
   readonly hashConcurrency: number;

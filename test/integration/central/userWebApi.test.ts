@@ -88,7 +88,7 @@ describe.each(CENTRAL_BACKENDS)('User web interface API on %s with a real direct
     const { session } = await userSignIn(central.url, { method: 'directory', username: 'ada', password: 'ada-pass' });
     const weak = await session!.call('POST', '/api/v1/user/pin', { newPin: '1234', confirmPin: '1234' });
     expect(weak.status).toBe(400);
-    expect(weak.body.error).toMatchObject({ code: 'pin-policy', message: 'The PIN must not be a straight run of digits (such as 1234 or 9876).' });
+    expect(weak.body.error).toMatchObject({ code: 'pin-policy', message: 'A PIN may not be a straight run of digits, like 1234 or 9876.' });
     const good = await session!.call('POST', '/api/v1/user/pin', { newPin: '2580', confirmPin: '2580' });
     expect(good.status, JSON.stringify(good.body)).toBe(204);
     await eventually(async () => {

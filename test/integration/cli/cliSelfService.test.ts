@@ -65,7 +65,7 @@ describe('badgekiosk self-service commands enforce the kiosk rules', { timeout: 
     expect(typed.stderr).not.toBe('');
     const policy = await fx.cli.run(['pin', 'set', '--card', '1002', '--new-pin', '2222']);
     expect(policy.code).toBe(1);
-    expect(policy.stderr).toBe('The PIN must not repeat a single digit (such as 1111).\n');
+    expect(policy.stderr).toBe('A PIN may not repeat one digit throughout, like 1111.\n');
     expect(await fx.cli.run(['pin', 'set', '--card', '1002', '--new-pin', BOB_PIN])).toEqual({ code: 0, stdout: 'PIN set for bob.\n', stderr: '' });
     expect((await fx.cli.run(['auth', '--card', '1002', '--pin', BOB_PIN])).code).toBe(0);
     const again = await fx.cli.run(['pin', 'set', '--card', '1002', '--new-pin', ALICE_PIN]);
@@ -76,9 +76,9 @@ describe('badgekiosk self-service commands enforce the kiosk rules', { timeout: 
     const wrongCurrent = await fx.cli.run(['pin', 'change', '--card', '1001', '--pin', WRONG_PIN, '--new-pin', ALICE_NEW_PIN]);
     expect(wrongCurrent.code).toBe(1);
     const run = await fx.cli.run(['pin', 'change', '--card', '1001', '--pin', ALICE_PIN, '--new-pin', '98765']);
-    expect(run).toEqual({ code: 1, stdout: '', stderr: 'The PIN must not be a straight run of digits (such as 1234 or 9876).\n' });
+    expect(run).toEqual({ code: 1, stdout: '', stderr: 'A PIN may not be a straight run of digits, like 1234 or 9876.\n' });
     const same = await fx.cli.run(['pin', 'change', '--card', '1001', '--pin', ALICE_PIN, '--new-pin', ALICE_PIN]);
-    expect(same.stderr).toBe('The new PIN must differ from the current PIN.\n');
+    expect(same.stderr).toBe('The new PIN must differ from your current PIN.\n');
     expect(await fx.cli.run(['pin', 'change', '--card', '1001', '--pin', ALICE_PIN, '--new-pin', ALICE_NEW_PIN])).toEqual({ code: 0, stdout: 'PIN changed.\n', stderr: '' });
     expect((await fx.cli.run(['auth', '--card', '1001', '--pin', ALICE_PIN])).code).toBe(1);
     expect((await fx.cli.run(['auth', '--card', '1001', '--pin', ALICE_NEW_PIN])).code).toBe(0);

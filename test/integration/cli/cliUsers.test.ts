@@ -60,7 +60,7 @@ describe('badgekiosk users', { timeout: 120_000 }, () => {
   it('refuses a PIN that fails the policy with the policy message', async () => {
     const refused = await fx.cli.run(['users', 'add', '--username', 'carl', '--primary-card', '4343', '--pin', '1234']);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/^User not added: PIN refused: The PIN must not be a straight run of digits/);
+    expect(refused.stderr).toMatch(/^User not added: PIN refused: A PIN may not be a straight run of digits/);
   });
 
   it('refuses a user who could never sign in (no Card/ID number), saying why, adding nothing', async () => {
@@ -107,7 +107,7 @@ describe('badgekiosk users', { timeout: 120_000 }, () => {
       `${file}: line 5: duplicate username gail (also on line 2)`,
       `${file}: line 6: the primary Card/ID number is also on line 2`,
       `${file}: line 7: the primary Card/ID number is already held by user dora`,
-      `${file}: line 8: PIN refused: The PIN must not repeat a single digit (such as 1111).`,
+      `${file}: line 8: PIN refused: A PIN may not repeat one digit throughout, like 1111.`,
       'Nothing was imported: 6 bad rows.',
       '',
     ]);

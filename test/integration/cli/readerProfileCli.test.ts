@@ -139,7 +139,7 @@ describe('badgekiosk technician pin set|clear', () => {
   it('refuses a PIN the PIN policy refuses, naming the rule', async () => {
     const result = await runBadgekiosk(temp.dir, ['technician', 'pin', 'set'], '7777\n');
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('must not repeat a single digit');
+    expect(result.stderr).toContain('may not repeat one digit throughout');
     expect(result.stderr).not.toContain('7777');
   });
 });

@@ -47,7 +47,7 @@ describe('PIN policy', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('pin-policy');
-    expect(result.error.message).toBe('The PIN must have at least 6 digits.');
+    expect(result.error.message).toBe('A PIN must have 6 to 8 digits.');
     expect(JSON.stringify(result.error)).not.toContain('97531');
   });
 });
