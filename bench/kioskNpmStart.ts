@@ -1,7 +1,8 @@
 // `kiosk-npm-start`: a cold `npm start` on a data directory that already exists (sources unchanged
 // since the last build) → swipe-ready, the way a person restarts the kiosk. npm runs the build
 // script first (which must skip itself), then `badgekiosk start`; the time ends at the first
-// answered contract call over the socket. Baseline: `badgekiosk start` spawned directly.
+// answered contract call over the socket. Baselines in the same run: `badgekiosk start` spawned
+// directly, and a bare `node -e ''` (the floor any Node start pays on this machine at this load).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -28,6 +29,16 @@ function startGroup(command: string, args: readonly string[], env: NodeJS.Proces
   });
 }
 
+/** Spawn to exit of an empty Node script: what starting Node alone costs right now. */
+function emptyNodeMs(env: NodeJS.ProcessEnv): Promise<number> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['-e', ''], { env, stdio: 'ignore' });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', () => resolve(performance.now() - t0));
+  });
+}
+
 /** SIGTERM to the group this bench started (npm does not pass it on to its children). */
 async function stopGroup(started: Started): Promise<void> {
   const { child } = started;
@@ -48,6 +59,7 @@ export async function runKioskNpmStartBench(emit: Emit = emitLine, runs = 3): Pr
   const direct = () => startGroup(process.execPath, ['bin/badgekiosk', 'start', ...options], env);
   const npmMs: number[] = [];
   const directMs: number[] = [];
+  const nodeMs: number[] = [];
   try {
     // The first start makes the data directory (and the build, if one is due): not measured.
     for (const [start, samples] of [[npm, null], ...Array.from({ length: runs }, () => [npm, npmMs] as const), ...Array.from({ length: runs }, () => [direct, directMs] as const)] as const) {
@@ -56,6 +68,7 @@ export async function runKioskNpmStartBench(emit: Emit = emitLine, runs = 3): Pr
       run.ws.close();
       await stopGroup(run.started);
     }
+    for (let i = 0; i < runs; i++) nodeMs.push(await emptyNodeMs(env));
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -69,6 +82,8 @@ export async function runKioskNpmStartBench(emit: Emit = emitLine, runs = 3): Pr
     baseline: 'badgekiosk start spawned directly on the same data directory',
     baselineMedianMs: median(directMs),
     ratio: ratio(median(npmMs), median(directMs)),
+    rawBaseline: "node -e '' spawned to exit",
+    rawBaselineMedianMs: median(nodeMs),
     goalMs: 2000,
     met: worst <= 2000,
   });

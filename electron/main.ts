@@ -5,7 +5,7 @@ import { BrowserWindow, Menu, app, ipcMain, powerSaveBlocker, protocol, session 
 import { createHostLogger } from '../src/host/hostLogger.js';
 import { openKioskRuntime, type KioskRuntime } from '../src/host/kioskRuntime.js';
 import { BACKGROUND_LINK_DELAY_MS } from '../src/host/launch/webModeKiosk.js';
-import { openCommandLineReader } from '../src/host/launch/commandLineReader.js';
+import { commandLineReaderEntry } from '../src/host/launch/commandLineReader.js';
 import { APP_SCHEME_PRIVILEGES, serveAppScheme } from './appProtocol.js';
 import { CrashPolicy } from './crashPolicy.js';
 import { registerKioskIpc } from './ipcBridge.js';
@@ -36,10 +36,10 @@ if (!app.requestSingleInstanceLock()) {
     Menu.setApplicationMenu(null);
     lockDownSession(session.defaultSession);
     serveAppScheme(protocol, options.rendererDir);
-    const reader = options.serialReader ? openCommandLineReader(options.serialReader) : null;
+    const reader = options.serialReader ? commandLineReaderEntry(options.serialReader) : null;
     if (reader && !reader.ok) throw new Error(`Serial reader: ${reader.error}`);
     runtime = await openKioskRuntime({
-      readers: reader ? [reader.value] : [],
+      ...(reader ? { givenAtStart: reader.value } : {}),
       dataDir: options.dataDir,
       logger,
       centralMode: options.centralMode,

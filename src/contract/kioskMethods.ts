@@ -67,6 +67,11 @@ export const KIOSK_METHODS = {
     input: z.strictObject({ cardNumber: cardNumberSchema }),
     output: cardChangedSchema,
   },
+  /**
+   * A typed number checked as setCard would check it, before the confirmation screen: signed in →
+   * still signed in, nothing changed; or setCard's refusals (daily-limit, card-in-use, …).
+   */
+  checkCard: { input: z.strictObject({ cardNumber: cardNumberSchema }), output: sessionStateSchema },
   /** The person touched the screen: restarts the idle timer (and stops a running countdown). */
   touch: { input: noInput, output: ack },
   /** Signed in → idle (reason logout). */

@@ -16,6 +16,7 @@ export const METHOD_NAMES = [
   'checkCurrentPin',
   'regenerateCard',
   'setCard',
+  'checkCard',
   'touch',
   'logout',
   'cancel',

@@ -61,7 +61,13 @@ export const readerRunStateSchema = z.enum(['ready', 'disconnected', 'error']);
 export const readersOverviewSchema = z.strictObject({
   /** The readers running now (the saved profile, or the technician's unsaved edit). */
   readers: z.array(
-    z.strictObject({ entry: readerEntrySchema, state: readerRunStateSchema, message: z.string().optional() }),
+    z.strictObject({
+      entry: readerEntrySchema,
+      state: readerRunStateSchema,
+      message: z.string().optional(),
+      /** The serial reader given on the command line (`start --serial-preset --serial-port`), unchanged since. */
+      givenAtStart: z.boolean().optional(),
+    }),
   ),
   presets: z.array(presetViewSchema),
   savedAt: z.number().int().nullable(),

@@ -1,7 +1,7 @@
 import { domainError } from './domainError.js';
 import { err, ok } from './result.js';
 import type { SelfService, SelfServiceDeps } from './selfService.js';
-import { changeCard } from './selfServiceCardChange.js';
+import { changeCard, checkTypedCard } from './selfServiceCardChange.js';
 import { SelfServiceContext } from './selfServiceContext.js';
 import { SELF_SERVICE_MESSAGES } from './selfServiceMessages.js';
 import { changePin, checkCurrentPin } from './selfServicePinChange.js';
@@ -18,6 +18,7 @@ export function createSelfService(deps: SelfServiceDeps): SelfService {
     checkCurrentPin: (userId, currentPin) => checkCurrentPin(ctx, userId, currentPin),
     regenerateCard: (userId) => changeCard(ctx, userId, { kind: 'generated' }),
     setCard: (userId, newCardNumber) => changeCard(ctx, userId, { kind: 'manual', cardNumber: newCardNumber }),
+    checkTypedCard: (userId, newCardNumber) => checkTypedCard(ctx, userId, newCardNumber),
     allowedActions(userId) {
       const user = deps.uow.repos.users.findById(userId);
       if (!user) return err(domainError('not-found', SELF_SERVICE_MESSAGES.userNotFound));

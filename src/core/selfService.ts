@@ -59,5 +59,7 @@ export interface SelfService {
   checkCurrentPin(userId: string, currentPin: string): Promise<Result<void, DomainError>>;
   regenerateCard(userId: string): Promise<Result<CardChanged, DomainError>>;
   setCard(userId: string, newCardNumber: string): Promise<Result<CardChanged, DomainError>>;
+  /** setCard's checks alone (format, daily limit, uniqueness here), before the confirmation; nothing changes. */
+  checkTypedCard(userId: string, newCardNumber: string): Promise<Result<void, DomainError>>;
   allowedActions(userId: string): Result<AllowedActions, DomainError>;
 }

@@ -15,7 +15,7 @@ type Request = { readonly kind: 'generated' } | { readonly kind: 'manual'; reado
 
 const auditKindOf = (request: Request): AuditKind => (request.kind === 'generated' ? 'card.regenerate' : 'card.set');
 
-function preconditions(ctx: SelfServiceContext, user: User | undefined, request: Request): Result<Request, DomainError> {
+function preconditions(ctx: SelfServiceContext, user: User | undefined, request: Request): Result<{ user: User; request: Request }, DomainError> {
   const config = ctx.repos.config;
   if (!user) return err(domainError('not-found', M.userNotFound));
   if (!config.get('user.allow-change-card-id')) return err(domainError('card-change-not-allowed', M.cardChangeNotAllowed));
@@ -28,7 +28,7 @@ function preconditions(ctx: SelfServiceContext, user: User | undefined, request:
   }
   if (user.disabled) return err(domainError('user-disabled', M.userDisabled));
   if (isLockedOut(user, ctx.now())) return err(lockedOutError(user.lockedUntil!, ctx.now()));
-  return ok(request);
+  return ok({ user, request });
 }
 
 function withinDailyLimit(ctx: SelfServiceContext, repos: Repositories, userId: string): Result<number, DomainError> {
@@ -65,28 +65,49 @@ function applyCardChange(
   return { field, cardNumber, changesLeftToday: left };
 }
 
-/** Regenerate (generated) or type (manual) a Card/ID number, for the field user.change-card-id.which names. */
-export async function changeCard(ctx: SelfServiceContext, userId: string, request: Request): FlowResult<CardChanged> {
+/**
+ * Everything this kiosk can decide before a change: the preconditions, the typed number's format,
+ * the daily limit and uniqueness in this store. A refusal is audited as the change's would be.
+ */
+function checkLocally(ctx: SelfServiceContext, userId: string, request: Request): Result<{ user: User; request: Request; field: CardField }, DomainError> {
   const user = ctx.repos.users.findById(userId);
   const kind = auditKindOf(request);
   const checked = preconditions(ctx, user, request);
   if (!checked.ok) return ctx.refuse(kind, user, checked.error);
-  request = checked.value;
   const field = ctx.repos.config.get('user.change-card-id.which');
-  const manualNumber = request.kind === 'manual' ? request.cardNumber : null;
-
-  const local = withinDailyLimit(ctx, ctx.repos, user!.id);
+  const local = withinDailyLimit(ctx, ctx.repos, userId);
   if (!local.ok) return ctx.refuse(kind, user, local.error, { field });
-  if (manualNumber !== null && ctx.repos.users.isCardTaken(manualNumber)) {
+  const { request: valid } = checked.value;
+  if (valid.kind === 'manual' && ctx.repos.users.isCardTaken(valid.cardNumber)) {
     return ctx.refuse(kind, user, domainError('card-in-use', M.cardInUse), { field });
   }
+  return ok({ ...checked.value, field });
+}
+
+/**
+ * A typed number checked without changing anything, so the kiosk refuses it before its
+ * confirmation screen. An enrolled kiosk's central store may still refuse a number another kiosk
+ * took since the last pull; setCard decides.
+ */
+export async function checkTypedCard(ctx: SelfServiceContext, userId: string, cardNumber: string): FlowResult<void> {
+  const checked = checkLocally(ctx, userId, { kind: 'manual', cardNumber });
+  return checked.ok ? ok(undefined) : checked;
+}
+
+/** Regenerate (generated) or type (manual) a Card/ID number, for the field user.change-card-id.which names. */
+export async function changeCard(ctx: SelfServiceContext, userId: string, requested: Request): FlowResult<CardChanged> {
+  const checked = checkLocally(ctx, userId, requested);
+  if (!checked.ok) return checked;
+  const { user, request, field } = checked.value;
+  const kind = auditKindOf(request);
+  const manualNumber = request.kind === 'manual' ? request.cardNumber : null;
 
   const central = ctx.deps.central;
   if (central) {
     // Enrolled: uniqueness and the daily limit are global, so the central store decides first.
-    const answer = await central.requestCardChange({ idempotencyKey: ctx.deps.random.uuid(), userId: user!.id, field, manualNumber });
+    const answer = await central.requestCardChange({ idempotencyKey: ctx.deps.random.uuid(), userId: user.id, field, manualNumber });
     if (!answer.ok) return ctx.refuse(kind, user, answer.error, { field });
-    return ctx.deps.uow.transaction((repos) => ok(applyCardChange(ctx, repos, user!, field, answer.value.cardNumber, request)));
+    return ctx.deps.uow.transaction((repos) => ok(applyCardChange(ctx, repos, user, field, answer.value.cardNumber, request)));
   }
 
   // Standalone: this store is the authority; check again inside the transaction that writes.
@@ -95,7 +116,7 @@ export async function changeCard(ctx: SelfServiceContext, userId: string, reques
       ctx.audit(repos, kind, user, error, { field });
       return err(error);
     };
-    const limit = withinDailyLimit(ctx, repos, user!.id);
+    const limit = withinDailyLimit(ctx, repos, user.id);
     if (!limit.ok) return refuse(limit.error);
     let cardNumber: string;
     if (manualNumber !== null) {
@@ -106,6 +127,6 @@ export async function changeCard(ctx: SelfServiceContext, userId: string, reques
       if (!generated.ok) return refuse(generated.error);
       cardNumber = generated.value;
     }
-    return ok(applyCardChange(ctx, repos, user!, field, cardNumber, request));
+    return ok(applyCardChange(ctx, repos, user, field, cardNumber, request));
   });
 }

@@ -135,6 +135,7 @@ export function createKioskHost(deps: KioskHostDeps): KioskHost {
     checkCurrentPin: ({ currentPin }) => session.checkCurrentPin(currentPin),
     regenerateCard: () => session.regenerateCard(),
     setCard: ({ cardNumber }) => session.setCard(cardNumber),
+    checkCard: ({ cardNumber }) => session.checkCard(cardNumber),
     touch: async () => {
       session.touch();
       return { ok: true, value: {} };

@@ -1,6 +1,6 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import type { Logger } from 'pino';
-import type { SyncStatus } from '../contract/index.js';
+import type { ReaderEntry, SyncStatus } from '../contract/index.js';
 import { createSelfService, type CentralCardAuthority } from '../core/index.js';
 import { kioskPaths, openKioskStore, type KioskStore } from '../store/index.js';
 import { createArgon2PinHasher } from '../pinHashing/index.js';
@@ -31,6 +31,8 @@ export interface KioskRuntimeOptions {
    * Default `none`, so library users (tests, the CLI) get no server they did not ask for.
    */
   readonly centralMode?: CentralMode;
+  /** The serial reader given on the command line: run beside the saved profile's, technician mode shows it. */
+  readonly givenAtStart?: ReaderEntry;
   /** Readers the host opens itself (serial, HID: src/devices CardSource). */
   readonly readers?: readonly { readonly source: HostCardSource; readonly info: ReaderInfo }[];
   /** Where start-up lines for a person go (the demo users table); nothing when absent. */
@@ -142,7 +144,7 @@ export async function openKioskRuntime(options: KioskRuntimeOptions): Promise<Ki
       },
     );
     for (const reader of options.readers ?? []) host.attachReader(reader.source, reader.info);
-    await host.technician?.startSavedReaders();
+    await host.technician?.startSavedReaders(options.givenAtStart ?? null);
     const stopExpiry = startLocalExpirySweeper(store, paths.dataDir, options.logger);
     return {
       host,

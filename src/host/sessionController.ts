@@ -141,14 +141,19 @@ export class SessionController {
   }
 
   changePin(currentPin: string, newPin: string, confirmPin: string): Promise<Answer<'session'>> {
-    return this.pinChangeStep((userId) => this.deps.selfService.changePin(userId, currentPin, newPin, confirmPin));
+    return this.signedInStep((userId) => this.deps.selfService.changePin(userId, currentPin, newPin, confirmPin));
   }
 
   checkCurrentPin(currentPin: string): Promise<Answer<'session'>> {
-    return this.pinChangeStep((userId) => this.deps.selfService.checkCurrentPin(userId, currentPin));
+    return this.signedInStep((userId) => this.deps.selfService.checkCurrentPin(userId, currentPin));
   }
 
-  private pinChangeStep(run: (userId: string) => Promise<Result<void, DomainError>>): Promise<Answer<'session'>> {
+  checkCard(cardNumber: string): Promise<Answer<'session'>> {
+    return this.signedInStep((userId) => this.deps.selfService.checkTypedCard(userId, cardNumber));
+  }
+
+  /** A signed-in step answered with the session; a lockout or a disabled user ends the session. */
+  private signedInStep(run: (userId: string) => Promise<Result<void, DomainError>>): Promise<Answer<'session'>> {
     return this.serial(async () => {
       const s = this.session;
       if (s.phase !== 'signed-in') return this.noSession();

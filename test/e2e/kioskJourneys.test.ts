@@ -3,6 +3,7 @@ import { DEMO_USERS } from '../../src/host/demoUsers.js';
 import { screenshotAtAllSizes } from '../support/e2eBrowser.js';
 import type { KioskProcess } from '../support/e2eKioskHost.js';
 import { kioskSuite } from '../support/e2eKioskSuite.js';
+import { photographForDocs } from '../support/e2eDocScreenshots.js';
 import { axeAtAllSizes } from '../support/e2eScreenAxe.js';
 import { enterOnKeypad, expectScreen, pressDigits, pressOk, swipeWedge } from '../support/e2eKioskPage.js';
 
@@ -286,9 +287,10 @@ describe('kiosk journeys in Chromium (web mode)', { timeout: 90_000 }, () => {
     }
   });
 
-  it('where typing is allowed, a new number of the configured field is typed on the keypad', async () => {
+  it('where typing is allowed, a typed number is checked before its confirmation, and a refusal does not outlive Cancel', async () => {
     await host.cli('config', 'set', 'user.change-card-id.auto-generate-only', 'false');
     await host.cli('config', 'set', 'user.change-card-id.which', 'secondary');
+    const alert = page.getByRole('alert');
     try {
       await signIn(ada.primaryCard, ada.pin!, 'Ada Lovelace');
       await button('Change Card/ID number').click();
@@ -296,19 +298,44 @@ describe('kiosk journeys in Chromium (web mode)', { timeout: 90_000 }, () => {
       expect(await page.getByTestId('current-card').textContent()).toBe(ada.secondaryCard);
       await button('Type a new number').click();
       await expectScreen(page, 'screen-change-card-type');
+      // Under card-id.min-length (4) OK cannot be pressed.
+      await pressDigits(page, '770');
+      expect(await page.locator('.keypad').getByRole('button', { name: 'OK', exact: true }).isDisabled()).toBe(true);
+      await button('Cancel').click();
+      await button('Type a new number').click();
       await pressDigits(page, alan.secondaryCard!);
       await shoot('change-card-type');
+      // A number in use is refused on the keypad screen, before any "Yes, replace it".
       await pressOk(page);
-      await button('Yes, replace it').click();
+      await alert.filter({ hasText: 'That number is already in use. Please choose another one.' }).waitFor();
+      expect(await page.getByTestId('screen-change-card-confirm').count()).toBe(0);
       await expectScreen(page, 'screen-change-card-type');
-      expect(await page.getByRole('alert').textContent()).toBe('That number is already in use. Please choose another one.');
+      await shoot('change-card-type-in-use');
+      await photographForDocs(page, 'card-type-in-use');
+      await button('Cancel').click();
+      await expectScreen(page, 'screen-change-card');
+      expect(await alert.count()).toBe(0);
+      await button('Type a new number').click();
+      expect(await alert.count()).toBe(0);
       await enterOnKeypad(page, '770123');
+      await expectScreen(page, 'screen-change-card-confirm');
       await button('Yes, replace it').click();
       await expectScreen(page, 'screen-change-card-result');
       expect(await page.getByTestId('new-card-number').textContent()).toBe('770123');
       await button('Done').click();
+      // The limit reached while the keypad is up (here lowered by the administrator): said at OK, no confirmation.
+      await button('Change Card/ID number').click();
+      await button('Type a new number').click();
+      await host.cli('config', 'set', 'user.can-change-card-id.num-times-per-day', '1');
+      await enterOnKeypad(page, '770124');
+      await expectScreen(page, 'notice-daily-limit');
+      expect(await page.getByTestId('screen-change-card-confirm').count()).toBe(0);
+      expect(await page.getByText('Your ID number has been changed too many times. Please contact your system administrator for assistance.', { exact: true }).isVisible()).toBe(true);
+      await button('Back').click();
+      await expectScreen(page, 'screen-home');
       await logOut();
     } finally {
+      await host.cli('config', 'set', 'user.can-change-card-id.num-times-per-day', '3');
       await host.cli('config', 'set', 'user.change-card-id.which', 'primary');
       await host.cli('config', 'set', 'user.change-card-id.auto-generate-only', 'true');
     }

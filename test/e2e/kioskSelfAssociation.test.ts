@@ -7,7 +7,8 @@ import { launchChromium, openKioskPage, screenshotAtAllSizes } from '../support/
 import { kioskCli, makeDataDir, startKioskHost, type KioskProcess } from '../support/e2eKioskHost.js';
 import { enterOnKeypad, expectScreen, swipeWedge } from '../support/e2eKioskPage.js';
 import { tapOnScreenKeyboard } from '../support/e2eOnScreenKeyboard.js';
-import { AXE_SIZES, axeAtAllSizes } from '../support/e2eScreenAxe.js';
+import { photographForDocs } from '../support/e2eDocScreenshots.js';
+import { axeAtAllSizes } from '../support/e2eScreenAxe.js';
 
 /**
  * Card self-association at the kiosk (issue 14 item 4), in web mode: a real `badgekiosk central`
@@ -21,7 +22,6 @@ const CARD = '0009900123';
 const OTHER_CARD = '0009900456';
 const PASSWORD = 'Cobol-1959';
 const PIN = '4826';
-const SCREENSHOTS = path.resolve('docs/screenshots');
 
 let dir: string;
 let slapd: TestSlapd;
@@ -65,15 +65,7 @@ afterEach(() => {
 const button = (name: string) => page.getByRole('button', { name, exact: true });
 const field = (name: string) => page.getByLabel(name, { exact: true });
 
-/** The screen as it is, photographed at the sizes axe checks, into docs/screenshots. */
-async function photograph(name: string): Promise<void> {
-  const original = page.viewportSize();
-  for (const size of AXE_SIZES) {
-    await page.setViewportSize({ width: size.width, height: size.height });
-    await page.screenshot({ path: path.join(SCREENSHOTS, `kiosk-${name}-${size.name}.png`) });
-  }
-  if (original) await page.setViewportSize(original);
-}
+const photograph = (name: string) => photographForDocs(page, name);
 
 describe('linking an unknown card at the kiosk (web mode)', { timeout: 120_000 }, () => {
   it('an unknown card offers the sign-in; a wrong password is refused in an alert and forgotten', async () => {

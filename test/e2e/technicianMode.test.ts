@@ -257,8 +257,10 @@ describe('technician mode in Chromium (web mode)', { timeout: 120_000 }, () => {
     expect(await page.getByTestId('reader-in-use').count()).toBe(1);
   });
 
-  it('leaving returns to the idle screen, where readers sign people in again', async () => {
+  it('leaving with unsaved changes asks first, then returns to the idle screen, where readers sign people in again', async () => {
     await page.getByTestId('technician-leave').click();
+    await expectScreen(page, 'technician-leave-confirm');
+    await page.getByTestId('technician-leave-anyway').click();
     await expectScreen(page, 'screen-idle');
     door.write(rdm6300Frame('0004521337'));
     await expectScreen(page, 'screen-pin-entry');

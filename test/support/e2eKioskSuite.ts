@@ -13,7 +13,8 @@ export interface KioskSuite {
 }
 
 export interface KioskSuiteOptions {
-  readonly args?: readonly string[];
+  /** Extra `start` arguments; a function when they name something `prepare` made. */
+  readonly args?: readonly string[] | (() => readonly string[]);
   /**
    * Sets up a data directory before the host starts on it (a print server, an enrollment with a
    * central store) while Chromium launches, and returns it; the suite removes it at the end.
@@ -30,7 +31,8 @@ export function kioskSuite(options: KioskSuiteOptions = {}): KioskSuite {
   let prepared: string | undefined;
   const start = async () => {
     prepared = await options.prepare?.();
-    return startKioskHost({ ...(options.args ? { args: options.args } : {}), ...(prepared ? { dataDir: prepared } : {}) });
+    const args = typeof options.args === 'function' ? options.args() : options.args;
+    return startKioskHost({ ...(args ? { args } : {}), ...(prepared ? { dataDir: prepared } : {}) });
   };
   beforeAll(async () => {
     [suite.host, suite.browser] = await Promise.all([start(), launchChromium()]);

@@ -150,6 +150,7 @@ export function ScreenRouter(props: ScreenRouterProps) {
             onNotice={props.onNotice}
             regenerate={() => api.regenerateCard()}
             setCard={(cardNumber) => api.setCard({ cardNumber })}
+            checkCard={(cardNumber) => follow(api.checkCard({ cardNumber }))}
           />
         );
       }

@@ -23,6 +23,8 @@ export interface ChangeCardFlowProps extends FlowCallbacks {
   readonly cardLengths: { readonly min: number; readonly max: number };
   readonly regenerate: () => Promise<CallResult<CardChangeOutcome>>;
   readonly setCard: (cardNumber: string) => Promise<CallResult<CardChangeOutcome>>;
+  /** setCard's checks alone, so a typed number is refused before its confirmation screen. */
+  readonly checkCard: (cardNumber: string) => Promise<CallResult>;
   readonly onDone: () => void;
 }
 
@@ -64,6 +66,20 @@ export function ChangeCardFlow(props: ChangeCardFlowProps) {
     }
     setProblem(cardProblemText(result.error, t));
     setStep(typed === null ? { name: 'overview' } : { name: 'type' });
+  };
+
+  const checkTyped = async (typed: string) => {
+    setProblem(null);
+    setBusy(true);
+    const result = await props.checkCard(typed);
+    setBusy(false);
+    if (result.ok) {
+      setStep({ name: 'confirm', typed });
+      return;
+    }
+    const notice = noticeFromError(result.error);
+    if (notice) props.onNotice(notice);
+    else setProblem(cardProblemText(result.error, t));
   };
 
   // Nothing left today: no way into a change that would only be refused after its confirmation.
@@ -133,11 +149,9 @@ export function ChangeCardFlow(props: ChangeCardFlowProps) {
           keypadLabel={t('keypad.idLabel')}
           minLength={props.cardLengths.min}
           maxLength={props.cardLengths.max}
+          busy={busy}
           onCancel={backToOverview}
-          onSubmit={(typed) => {
-            setProblem(null);
-            setStep({ name: 'confirm', typed });
-          }}
+          onSubmit={(typed) => void checkTyped(typed)}
         />
       );
     case 'confirm':

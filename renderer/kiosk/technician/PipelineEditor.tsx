@@ -97,7 +97,7 @@ export function PipelineEditor(props: {
         </button>
       )}
       <PipelinePreview samples={samples} results={preview.results} broken={preview.error !== null} />
-      <div className="actions">
+      <div className="actions technician-action-bar">
         <button type="button" className="button button-primary" data-testid="pipeline-apply" disabled={!changed || preview.error !== null} onClick={apply}>
           {t('tech.pipeline.apply')}
         </button>

@@ -38,7 +38,7 @@ export function ProfileTransfer(props: { readonly api: KioskApi; readonly action
     <div className="profile-transfer">
       <h2>{t('tech.profile.title')}</h2>
       <p className="technician-hint">{t('tech.profile.intro')}</p>
-      <div className="actions">
+      <div className="actions technician-action-bar">
         <button type="button" className="button button-secondary" data-testid="profile-export" onClick={() => void download()}>
           {t('tech.profile.export')}
         </button>

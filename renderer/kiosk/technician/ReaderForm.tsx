@@ -107,7 +107,7 @@ export function ReaderForm(props: {
         />
       ) : null}
       <p className="technician-hint">{t('tech.readers.pipelineIs')(entry.pipeline === '' ? t('tech.pipeline.none') : entry.pipeline)}</p>
-      <div className="actions">
+      <div className="actions technician-action-bar">
         <button type="button" className="button button-primary" data-testid="reader-form-apply" disabled={!preset} onClick={() => props.onSave(entry)}>
           {t('tech.form.apply')}
         </button>

@@ -77,10 +77,15 @@ export function ReadersPage(props: { readonly api: KioskApi; readonly overview: 
       <h2 id="readers-title">{t('tech.readers.inUse')}</h2>
       {overview.readers.length === 0 ? <p className="info">{t('tech.readers.none')}</p> : null}
       <ul className="reader-list">
-        {overview.readers.map(({ entry, state, message }) => (
+        {overview.readers.map(({ entry, state, message, givenAtStart }) => (
           <li key={entry.id} className="reader-item" data-testid="reader-in-use" data-reader={entry.id}>
             <div className="reader-facts">
               <strong>{readerName(entry)}</strong>
+              {givenAtStart ? (
+                <span className="status-pill status-pill-given" data-testid="reader-given-at-start">
+                  {t('tech.readers.givenAtStart')}
+                </span>
+              ) : null}
               <span>{t('tech.readers.presetIs')(entry.preset)}</span>
               <span className="mono">{entry.path ?? entry.hid ?? entry.id}</span>
               <span>{t('tech.readers.pipelineIs')(entry.pipeline === '' ? t('tech.pipeline.none') : entry.pipeline)}</span>
@@ -88,6 +93,7 @@ export function ReadersPage(props: { readonly api: KioskApi; readonly overview: 
                 {t(STATE_TEXT[state])}
                 {message ? ` — ${message}` : ''}
               </span>
+              {givenAtStart ? <span className="technician-hint">{t('tech.readers.givenAtStartHint')}</span> : null}
             </div>
             <div className="actions">
               <button type="button" className="button button-secondary" onClick={() => actions.select(entry.id, 'live')}>

@@ -36,6 +36,8 @@ export function TechnicianApp(props: { readonly api: KioskApi; readonly createWe
   const [records, setRecords] = useState<LiveRecord[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
   const [banner, setBanner] = useState<Banner | null>(null);
+  // Leave with unsaved reader changes undoes them: asked first.
+  const [confirmLeave, setConfirmLeave] = useState(false);
   const lastTouch = useRef(0);
 
   const refresh = useCallback(async () => {
@@ -63,6 +65,7 @@ export function TechnicianApp(props: { readonly api: KioskApi; readonly createWe
     (text) => void api.technicianWedgeRead({ text, verdict: 'typed' }),
   );
 
+  const givenAtStartIds = new Set(overview?.readers.filter((r) => r.givenAtStart).map((r) => r.entry.id));
   const readerIds = [...(overview?.readers.map((r) => r.entry.id) ?? []), ...(overview?.keyboardWedge ? [KEYBOARD_WEDGE_READER] : [])];
   const current = selected !== null && readerIds.includes(selected) ? selected : (readerIds[0] ?? null);
 
@@ -113,7 +116,7 @@ export function TechnicianApp(props: { readonly api: KioskApi; readonly createWe
           <button type="button" className="button button-primary" data-testid="technician-save" onClick={() => void save()}>
             {t('tech.save')}
           </button>
-          <button type="button" className="button button-secondary" data-testid="technician-leave" onClick={() => void api.technicianLeave()}>
+          <button type="button" className="button button-secondary" data-testid="technician-leave" onClick={() => (overview?.unsaved ? setConfirmLeave(true) : void api.technicianLeave())}>
             {t('tech.leave')}
           </button>
         </div>
@@ -141,34 +144,52 @@ export function TechnicianApp(props: { readonly api: KioskApi; readonly createWe
         </p>
       ) : null}
       <main className="technician-main">
-        <PrintSetupLine api={api} />
-        {tab !== 'readers' && readerIds.length > 1 ? (
-          <div className="technician-reader-choice" role="group" aria-label={t('tech.readerChoice')}>
-            {overview?.readers.map(({ entry: reader }) => (
-              <button key={reader.id} type="button" className="button button-secondary" aria-pressed={reader.id === current} title={reader.id} onClick={() => setSelected(reader.id)}>
-                {readerName(reader)}
+        {confirmLeave ? (
+          <section className="technician-leave-confirm" role="alertdialog" aria-labelledby="leave-confirm-title" aria-describedby="leave-confirm-body" data-testid="technician-leave-confirm">
+            <h2 id="leave-confirm-title">{t('tech.leaveConfirm.title')}</h2>
+            <p id="leave-confirm-body">{t('tech.leaveConfirm.body')}</p>
+            <div className="actions">
+              <button type="button" className="button button-primary" data-testid="technician-leave-stay" onClick={() => setConfirmLeave(false)} autoFocus>
+                {t('tech.leaveConfirm.stay')}
               </button>
-            ))}
-            {overview?.keyboardWedge ? (
-              <button type="button" className="button button-secondary" aria-pressed={current === KEYBOARD_WEDGE_READER} onClick={() => setSelected(KEYBOARD_WEDGE_READER)}>
-                {t('tech.wedge.name')}
+              <button type="button" className="button button-secondary" data-testid="technician-leave-anyway" onClick={() => void api.technicianLeave()}>
+                {t('tech.leaveConfirm.leave')}
               </button>
+            </div>
+          </section>
+        ) : (
+          <>
+            <PrintSetupLine api={api} />
+            {tab !== 'readers' && readerIds.length > 1 ? (
+              <div className="technician-reader-choice" role="group" aria-label={t('tech.readerChoice')}>
+                {overview?.readers.map(({ entry: reader }) => (
+                  <button key={reader.id} type="button" className="button button-secondary" aria-pressed={reader.id === current} title={reader.id} onClick={() => setSelected(reader.id)}>
+                    {readerName(reader)}
+                    {givenAtStartIds.has(reader.id) ? ` (${t('tech.readers.givenAtStart')})` : ''}
+                  </button>
+                ))}
+                {overview?.keyboardWedge ? (
+                  <button type="button" className="button button-secondary" aria-pressed={current === KEYBOARD_WEDGE_READER} onClick={() => setSelected(KEYBOARD_WEDGE_READER)}>
+                    {t('tech.wedge.name')}
+                  </button>
+                ) : null}
+              </div>
             ) : null}
-          </div>
-        ) : null}
-        {tab === 'readers' ? <ReadersPage api={api} overview={overview} actions={actions} /> : null}
-        {tab === 'live' ? <LiveView records={records} readerId={current} /> : null}
-        {tab === 'pipeline' ? (
-          entry && overview ? <PipelineEditor key={`${entry.id}:${entry.pipeline}`} entry={entry} overview={overview} records={records} actions={actions} /> : <NoReader wedge={current === KEYBOARD_WEDGE_READER} />
-        ) : null}
-        {tab === 'learn' ? (
-          entry && overview ? (
-            <LearnFlow api={api} entry={entry} overview={overview} records={records} actions={actions} onApplied={() => setTab('pipeline')} />
-          ) : (
-            <NoReader wedge={current === KEYBOARD_WEDGE_READER} />
-          )
-        ) : null}
-        {tab === 'test' ? <TestSwipePanel api={api} hasReaders={readerIds.length > 0} /> : null}
+            {tab === 'readers' ? <ReadersPage api={api} overview={overview} actions={actions} /> : null}
+            {tab === 'live' ? <LiveView records={records} readerId={current} /> : null}
+            {tab === 'pipeline' ? (
+              entry && overview ? <PipelineEditor key={`${entry.id}:${entry.pipeline}`} entry={entry} overview={overview} records={records} actions={actions} /> : <NoReader wedge={current === KEYBOARD_WEDGE_READER} />
+            ) : null}
+            {tab === 'learn' ? (
+              entry && overview ? (
+                <LearnFlow api={api} entry={entry} overview={overview} records={records} actions={actions} onApplied={() => setTab('pipeline')} />
+              ) : (
+                <NoReader wedge={current === KEYBOARD_WEDGE_READER} />
+              )
+            ) : null}
+            {tab === 'test' ? <TestSwipePanel api={api} hasReaders={readerIds.length > 0} /> : null}
+          </>
+        )}
       </main>
     </div>
   );

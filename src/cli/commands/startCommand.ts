@@ -6,8 +6,7 @@ import pino from 'pino';
 import { createHostLogger } from '../../host/hostLogger.js';
 import { findElectronBinary } from '../../host/launch/electronRuntime.js';
 import { startWebModeKiosk } from '../../host/launch/webModeKiosk.js';
-import { openCommandLineReader, type CommandLineReader } from '../../host/launch/commandLineReader.js';
-import type { KioskRuntimeOptions } from '../../host/kioskRuntime.js';
+import { commandLineReaderEntry, type CommandLineReader } from '../../host/launch/commandLineReader.js';
 import { UsageError, type CliCommand, type CliContext } from '../cliCommand.js';
 import { parseOptions } from '../parseOptions.js';
 
@@ -119,14 +118,10 @@ export const startCommand: CliCommand = {
     const print = (line: string) => ctx.stdout.write(line + '\n');
     // Listen for Ctrl+C before anything is printed: a signal right after "ready" must stop cleanly.
     const stop = untilStopped();
-    let readers: KioskRuntimeOptions['readers'] = [];
-    if (serialReader) {
-      const opened = openCommandLineReader(serialReader);
-      if (!opened.ok) throw new UsageError(`Serial reader: ${opened.error}.`);
-      readers = [opened.value];
-    }
+    const givenAtStart = serialReader ? commandLineReaderEntry(serialReader) : null;
+    if (givenAtStart && !givenAtStart.ok) throw new UsageError(`Serial reader: ${givenAtStart.error}.`);
     const kiosk = await startWebModeKiosk({
-      readers,
+      ...(givenAtStart ? { givenAtStart: givenAtStart.value } : {}),
       dataDir: ctx.dataDir,
       rendererDir: path.join(packageRoot(), 'dist', 'renderer', 'kiosk'),
       ...(port !== undefined ? { port } : {}),

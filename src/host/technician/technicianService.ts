@@ -63,7 +63,10 @@ export class TechnicianService {
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private testSwipeArmed = false;
   private savedAt: number | null = null;
+  /** What ran at start, or was saved since: "unsaved" compares with it, leaving unsaved goes back to it. */
   private savedJson = JSON.stringify([]);
+  /** The serial reader given on the command line, while it runs as given. */
+  private givenAtStart: string | null = null;
 
   constructor(private readonly deps: TechnicianServiceDeps) {
     this.access = new TechnicianAccess(deps);
@@ -78,26 +81,35 @@ export class TechnicianService {
     });
   }
 
-  /** Starts the saved profile's readers; a reader that no longer checks out is logged and skipped. */
-  async startSavedReaders(): Promise<void> {
-    let stored;
+  /**
+   * Starts the saved profile's readers, and the reader given on the command line beside them. A
+   * saved reader on the same port wins: it is how a technician replaced the one given at start.
+   * A saved reader that no longer checks out is logged and skipped.
+   */
+  async startSavedReaders(givenAtStart: ReaderEntry | null = null): Promise<void> {
+    let saved: readonly ReaderEntry[] = [];
     try {
-      stored = this.deps.profiles.load();
+      const stored = this.deps.profiles.load();
+      if (stored) {
+        this.savedAt = stored.savedAt;
+        saved = stored.profile.readers;
+      }
     } catch (error) {
       // A damaged profile must not keep the kiosk from starting: typed IDs and the wedge still work.
-      this.deps.logger.error({ err: error }, 'the saved reader profile could not be read; no host readers started');
-      return;
+      this.deps.logger.error({ err: error }, 'the saved reader profile could not be read; no saved readers started');
     }
-    if (!stored) return;
-    this.savedAt = stored.savedAt;
+    const clash = givenAtStart ? saved.find((entry) => entry.id === givenAtStart.id || (entry.path !== undefined && entry.path === givenAtStart.path)) : undefined;
+    if (clash) this.deps.logger.warn({ reader: clash.id, port: givenAtStart?.path }, 'the reader given at start was not started: a saved reader uses its port');
+    const extra = givenAtStart && !clash ? [givenAtStart] : [];
     const usable: ReaderEntry[] = [];
-    for (const entry of stored.profile.readers) {
+    for (const entry of saved) {
       const checked = this.deps.driver.check(entry);
       if (checked.ok) usable.push(entry);
       else this.deps.logger.error({ reader: entry.id, problem: checked.error }, 'a saved reader was skipped');
     }
-    this.savedJson = JSON.stringify(stored.profile.readers);
-    await this.workbench.apply(usable);
+    this.givenAtStart = givenAtStart ? JSON.stringify(givenAtStart) : null;
+    this.savedJson = JSON.stringify([...saved, ...extra]);
+    if (saved.length + extra.length > 0) await this.workbench.apply([...usable, ...extra]);
   }
 
   state(): TechnicianState {
@@ -214,7 +226,7 @@ export class TechnicianService {
 
   overview(): ReadersOverview {
     return {
-      readers: this.workbench.readers(),
+      readers: this.workbench.readers().map((reader) => (JSON.stringify(reader.entry) === this.givenAtStart ? { ...reader, givenAtStart: true } : reader)),
       presets: [...this.deps.driver.presets()],
       savedAt: this.savedAt,
       unsaved: this.unsaved(),

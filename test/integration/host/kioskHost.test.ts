@@ -161,11 +161,30 @@ describe('kiosk host on a real SQLite data directory', () => {
     expect((await kiosk.call('setCard', { cardNumber: '12345678' })).error.code).toBe('manual-card-not-allowed');
   });
 
+  it('checks a typed Card/ID number without changing it: format, uniqueness and the daily limit, as setCard would', async () => {
+    setConfig('user.change-card-id.auto-generate-only', false);
+    setConfig('user.can-change-card-id.num-times-per-day', 1);
+    await kiosk.call('presentCard', { cardNumber: alan.primaryCard });
+    await kiosk.call('submitPin', { pin: alan.pin });
+    expect((await kiosk.call('checkCard', { cardNumber: '12' })).error.code).toBe('invalid-card-number');
+    expect((await kiosk.call('checkCard', { cardNumber: ada.primaryCard })).error.code).toBe('card-in-use');
+    expect((await kiosk.call('checkCard', { cardNumber: '770123' })).value.phase).toBe('signed-in');
+    // Checked, not changed: the user keeps the old number and today's one change.
+    const state = (await kiosk.call('getState')).value.session;
+    expect(state.user.primaryCard).toBe(alan.primaryCard);
+    expect(state.allowed.changesLeftToday).toBe(1);
+    expect((await kiosk.call('setCard', { cardNumber: '770123' })).value).toMatchObject({ cardNumber: '770123', changesLeftToday: 0 });
+    expect((await kiosk.call('checkCard', { cardNumber: '770124' })).error.code).toBe('daily-limit');
+    // Each refusal before the confirmation is audited as the change's own refusal would have been.
+    expect(kiosk.runtime.store.uow.repos.audit.query({ kind: 'card.set' }).map((e) => e.outcome).sort()).toEqual(['failure', 'failure', 'failure', 'success']);
+  });
+
   it('answers calls out of turn with an error value', async () => {
     expect((await kiosk.call('submitPin', { pin: '2580' })).error.code).toBe('wrong-step');
     expect((await kiosk.call('changePin', { currentPin: '2580', newPin: '1357', confirmPin: '1357' })).error.code).toBe('no-session');
     expect((await kiosk.call('checkCurrentPin', { currentPin: '2580' })).error.code).toBe('no-session');
     expect((await kiosk.call('regenerateCard')).error.code).toBe('no-session');
+    expect((await kiosk.call('checkCard', { cardNumber: '770123' })).error.code).toBe('no-session');
   });
 
   it('refuses malformed payloads and unknown methods with error values, logged without the values', async () => {

@@ -131,7 +131,7 @@ describe('badgekiosk start (the newcomer’s start)', () => {
         await new Promise((r) => setTimeout(r, 10));
         state = await api.getState();
       }
-      expect(state.ok && state.value.reader.readers).toEqual([{ id: pty.appPath, label: `rdm6300 on ${pty.appPath}`, kind: 'serial', state: 'ready' }]);
+      expect(state.ok && state.value.reader.readers).toEqual([{ id: 'given-at-start', label: `rdm6300 on ${pty.appPath}`, kind: 'serial', state: 'ready' }]);
       const seen: string[] = [];
       api.on('cardRead', (read) => seen.push(`${read.source}:${read.error?.code ?? 'ok'}`));
       api.on('session', ({ session }) => seen.push(session.phase));

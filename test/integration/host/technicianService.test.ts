@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { KioskEvent, ReaderEntry } from '../../../src/contract/index.js';
 import { createHostLogger } from '../../../src/host/hostLogger.js';
+import { commandLineReaderEntry, GIVEN_AT_START_READER_ID } from '../../../src/host/launch/commandLineReader.js';
 import { openKioskRuntime, type KioskRuntime } from '../../../src/host/kioskRuntime.js';
 import { kioskPaths } from '../../../src/store/index.js';
 import { createArgon2PinHasher } from '../../../src/pinHashing/index.js';
@@ -32,18 +33,19 @@ interface Kiosk {
   close(): Promise<void>;
 }
 
-async function openKiosk(options: { pin?: boolean; serialPaths?: string[]; config?: Record<string, string>; dataDir?: string } = {}): Promise<Kiosk> {
+async function openKiosk(options: { pin?: boolean; serialPaths?: string[]; config?: Record<string, string>; dataDir?: string; givenAtStart?: ReaderEntry } = {}): Promise<Kiosk> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'badgekiosk-technician-host-'));
   const logs = new HostLogCapture();
   const logger = createHostLogger({ level: 'debug', destination: logs });
-  let runtime = await openKioskRuntime({ dataDir, logger, serialPaths: options.serialPaths ?? [] });
+  const runtimeOptions = { dataDir, logger, serialPaths: options.serialPaths ?? [], ...(options.givenAtStart ? { givenAtStart: options.givenAtStart } : {}) };
+  let runtime = await openKioskRuntime(runtimeOptions);
   if (options.pin !== false || options.config) {
     // Configuration as the CLI writes it, then a restart so the host reads it from the store.
     const hasher = await createArgon2PinHasher({ pepperFile: kioskPaths(dataDir).pepper });
     if (options.pin !== false) expect(runtime.store.setConfig('technician.pin-hash', await hasher.hash(PIN)).ok).toBe(true);
     for (const [key, value] of Object.entries(options.config ?? {})) expect(runtime.store.setConfig(key, value).ok).toBe(true);
     await runtime.close();
-    runtime = await openKioskRuntime({ dataDir, logger, serialPaths: options.serialPaths ?? [] });
+    runtime = await openKioskRuntime(runtimeOptions);
   }
   const events: KioskEvent[] = [];
   const waiters = new Set<(event: KioskEvent) => void>();
@@ -202,6 +204,35 @@ describe('technician service in a real kiosk runtime', () => {
     expect(await kiosk.next('technicianTestSwipe')).toMatchObject({ readerId: 'keyboard-wedge', cardNumber: ADA_CARD, username: 'ada' });
     expect((await kiosk.call('technicianRecentRecords')).value?.records.map((r: { verdict: string }) => r.verdict)).toEqual(['rejected', 'card']);
     expect((await kiosk.call('technicianWedgeRead', { text: 'bad\u0007', verdict: 'card' })).error?.code).toBe('bad-request');
+  });
+
+  it('the reader given on the command line is listed "given at start", feeds the live view, and a technician can replace it for good', async () => {
+    pty = await openPtyPair(mkdtempSync(path.join(os.tmpdir(), 'badgekiosk-pty-')));
+    const given = commandLineReaderEntry({ preset: 'rdm6300', port: pty.appPath });
+    if (!given.ok) throw new Error(given.error);
+    kiosk = await openKiosk({ givenAtStart: given.value });
+    await enter(kiosk);
+    const overview = (await kiosk.call('technicianReaders')).value;
+    expect(overview.readers).toEqual([expect.objectContaining({ entry: given.value, givenAtStart: true })]);
+    expect(overview.unsaved).toBe(false);
+    await untilReady(kiosk, GIVEN_AT_START_READER_ID);
+    pty.write(rdm6300Frame(ADA_CARD));
+    expect(await kiosk.next('technicianRecord')).toMatchObject({ readerId: GIVEN_AT_START_READER_ID, verdict: 'card', cardNumber: ADA_CARD });
+
+    // Replaced by a configured reader on the same port, and saved: the next start with the same flags keeps it.
+    const replaced = await kiosk.call('technicianApplyReaders', { readers: [rdm(pty)] });
+    expect(replaced.value.readers).toEqual([expect.not.objectContaining({ givenAtStart: true })]);
+    expect(replaced.value.unsaved).toBe(true);
+    await kiosk.call('technicianSaveProfile');
+    await kiosk.call('technicianLeave');
+    const { dataDir } = kiosk;
+    await kiosk.runtime.close();
+    kiosk = await openKiosk({ dataDir, pin: false, givenAtStart: given.value });
+    await enter(kiosk);
+    const after = (await kiosk.call('technicianReaders')).value;
+    expect(after.readers.map((r: { entry: ReaderEntry }) => r.entry)).toEqual([rdm(pty)]);
+    expect(after.unsaved).toBe(false);
+    expect(kiosk.logs.text).toContain('the reader given at start was not started: a saved reader uses its port');
   });
 
   it('leaving discards unsaved reader changes and restores the saved profile', async () => {

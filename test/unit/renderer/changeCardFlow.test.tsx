@@ -14,6 +14,7 @@ function flow(overrides: Partial<ChangeCardFlowProps>) {
     cardLengths: { min: 4, max: 12 },
     regenerate: async () => ({ ok: true, value: { cardNumber: '48213377', changesLeftToday: 2 } }),
     setCard: async (cardNumber) => ({ ok: true, value: { cardNumber, changesLeftToday: 2 } }),
+    checkCard: async () => ({ ok: true, value: {} }),
     onDone: () => {},
     onCancel: () => {},
     onNotice: (notice) => notices.push(notice),
@@ -57,21 +58,40 @@ describe('change Card/ID number', () => {
     expect(screen.getByRole('button', { name: 'Back' })).toBeTruthy();
   });
 
-  it('a typed number needs card-id.min-length digits before OK, and a refusal is gone after Cancel', async () => {
-    flow({ manualAllowed: true, setCard: async () => ({ ok: false, error: { code: 'card-in-use', message: 'x' } }) });
+  it('a typed number needs card-id.min-length digits before OK, is refused before the confirmation, and the refusal is gone after Cancel', async () => {
+    const checked: string[] = [];
+    flow({
+      manualAllowed: true,
+      checkCard: async (cardNumber) => {
+        checked.push(cardNumber);
+        return { ok: false, error: { code: 'card-in-use', message: 'x' } };
+      },
+    });
     click('Type a new number');
     for (const digit of ['1', '2', '3']) click(digit);
     expect((screen.getByRole('button', { name: 'OK' }) as HTMLButtonElement).disabled).toBe(true);
     click('4');
     click('OK');
-    click('Yes, replace it');
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('That number is already in use. Please choose another one.'));
+    expect(checked).toEqual(['1234']);
+    expect(screen.queryByRole('button', { name: 'Yes, replace it' })).toBeNull();
     click('Cancel');
     expect(screen.getByRole('heading', { name: 'Change Card/ID number' })).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
+    click('Type a new number');
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
-  it('where typing is allowed, a number in use is explained and the keypad comes back', async () => {
+  it('a typed number past the daily limit ends in the daily-limit notice before any confirmation', async () => {
+    const notices = flow({ manualAllowed: true, checkCard: async () => ({ ok: false, error: { code: 'daily-limit', message: 'x' } }) });
+    click('Type a new number');
+    for (const digit of ['1', '2', '3', '4']) click(digit);
+    click('OK');
+    await waitFor(() => expect(notices).toEqual([{ kind: 'daily-limit' }]));
+    expect(screen.queryByRole('button', { name: 'Yes, replace it' })).toBeNull();
+  });
+
+  it('a number the central store refuses after the confirmation is explained and the keypad comes back', async () => {
     flow({
       manualAllowed: true,
       setCard: async () => ({ ok: false, error: { code: 'card-in-use', message: 'x' } }),
@@ -79,7 +99,7 @@ describe('change Card/ID number', () => {
     click('Type a new number');
     for (const digit of ['1', '2', '3', '4', '5']) click(digit);
     click('OK');
-    expect(screen.getByText('12345')).toBeTruthy();
+    await waitFor(() => expect(screen.getByText('12345')).toBeTruthy());
     click('Yes, replace it');
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('That number is already in use. Please choose another one.'));
     expect(screen.getByRole('group', { name: 'ID number keypad' })).toBeTruthy();

@@ -54,6 +54,12 @@ export const technicianDe: TechnicianMessages = {
   'tech.readers.origin.system': 'Vom System aufgelistet',
   'tech.readers.origin.configured': 'Anschluss eines Lesers in Betrieb',
   'tech.readers.origin.extra': 'Beim Start angegebener Anschluss',
+  'tech.readers.givenAtStart': 'Beim Start angegeben',
+  'tech.readers.givenAtStartHint': 'Beim Start des Kiosks auf der Kommandozeile angegeben. Zum Ersetzen die Einstellungen ändern oder unten ein anderes Gerät verwenden, dann Speichern.',
+  'tech.leaveConfirm.title': 'Ohne Speichern verlassen?',
+  'tech.leaveConfirm.body': 'Ihre Änderungen an den Lesern sind nicht gespeichert. Beim Verlassen werden sie rückgängig gemacht.',
+  'tech.leaveConfirm.leave': 'Ohne Speichern verlassen',
+  'tech.leaveConfirm.stay': 'Bleiben',
   'tech.readers.use': 'Verwenden',
   'tech.readers.inUseShort': 'In Betrieb',
 

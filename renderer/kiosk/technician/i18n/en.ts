@@ -57,6 +57,12 @@ export const technicianEn = {
   'tech.readers.origin.system': 'Listed by the system',
   'tech.readers.origin.configured': 'Port of a reader in use',
   'tech.readers.origin.extra': 'Port given at start',
+  'tech.readers.givenAtStart': 'Given at start',
+  'tech.readers.givenAtStartHint': 'Given on the command line when the kiosk started. To replace it, change its Settings or use another device below, then Save.',
+  'tech.leaveConfirm.title': 'Leave without saving?',
+  'tech.leaveConfirm.body': 'Your reader changes are not saved. Leaving undoes them.',
+  'tech.leaveConfirm.leave': 'Leave without saving',
+  'tech.leaveConfirm.stay': 'Stay',
   'tech.readers.use': 'Use',
   'tech.readers.inUseShort': 'In use',
 

@@ -54,6 +54,12 @@ export const technicianFr: TechnicianMessages = {
   'tech.readers.origin.system': 'Listé par le système',
   'tech.readers.origin.configured': 'Port d’un lecteur en service',
   'tech.readers.origin.extra': 'Port indiqué au démarrage',
+  'tech.readers.givenAtStart': 'Indiqué au démarrage',
+  'tech.readers.givenAtStartHint': 'Indiqué en ligne de commande au démarrage du kiosque. Pour le remplacer, modifiez ses Réglages ou utilisez un autre appareil ci-dessous, puis Enregistrer.',
+  'tech.leaveConfirm.title': 'Quitter sans enregistrer ?',
+  'tech.leaveConfirm.body': 'Vos modifications des lecteurs ne sont pas enregistrées. En quittant, elles seront annulées.',
+  'tech.leaveConfirm.leave': 'Quitter sans enregistrer',
+  'tech.leaveConfirm.stay': 'Rester',
   'tech.readers.use': 'Utiliser',
   'tech.readers.inUseShort': 'En service',
 
