@@ -6,9 +6,10 @@ import { startWebModeKiosk, type RunningWebModeKiosk } from '../../src/host/laun
 
 /**
  * The web-mode kiosk host with a real serial reader (src/devices SerialCardSource, serialport)
- * on a socat pty, in this process. `badgekiosk start` does not attach readers from the command
- * line, so the same composition it runs (openKioskRuntime + the loopback server) is started here
- * with the reader given directly; everything from the pty to the page is the product's code.
+ * on a socat pty, in this process: the composition `badgekiosk start --serial-preset P
+ * --serial-port PATH` runs (openKioskRuntime + the loopback server), started here so a test can
+ * set the debounce and stop it between journeys; everything from the pty to the page is the
+ * product's code.
  */
 export async function startSerialKiosk(options: {
   readonly dataDir: string;
