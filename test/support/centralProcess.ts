@@ -96,10 +96,12 @@ export async function startCentralProcess(options: {
 
 export const ADMIN = { username: 'admin', password: 'correct horse battery staple' };
 
-export async function createAdminWithCli(dataDir: string, db: string): Promise<void> {
+/** `pepperFile`: the one the central processes will be given (admin create binds a fresh database to it). */
+export async function createAdminWithCli(dataDir: string, db: string, pepperFile?: string): Promise<void> {
   const file = path.join(dataDir, 'admin-password');
   await writeFile(file, ADMIN.password + '\n', { mode: 0o600 });
-  const result = await runCli(['--data-dir', dataDir, 'central', 'admin', 'create', '--db', db, '--username', ADMIN.username, '--password-file', file]);
+  const pepper = pepperFile === undefined ? [] : ['--pepper-file', pepperFile];
+  const result = await runCli(['--data-dir', dataDir, 'central', 'admin', 'create', '--db', db, '--username', ADMIN.username, '--password-file', file, ...pepper]);
   await rm(file);
   if (result.code !== 0) throw new Error(`admin create failed: ${result.stderr}`);
 }

@@ -23,15 +23,26 @@ function parseListen(value: string): { host: string; port: number } {
   return { host: match[1]!.replace(/^\[|\]$/g, ''), port };
 }
 
+function wholeNumberOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number < min || number > max) {
+    throw new UsageError(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}.`);
+  }
+  return number;
+}
+
 export const centralServeCommand: CliCommand = {
   path: ['central'],
   summary: 'Run the central store server (SQLite or PostgreSQL)',
   usage:
-    'badgekiosk central [--db sqlite:PATH|postgres://USER@HOST:PORT/DB] --listen HOST:PORT [--tls-cert FILE --tls-key FILE] [--pepper-file FILE] [--directory-bind-password-file FILE] [--log-level LEVEL] [--live-channels-per-kiosk N]\n' +
+    'badgekiosk central [--db sqlite:PATH|postgres://USER@HOST:PORT/DB] --listen HOST:PORT [--tls-cert FILE --tls-key FILE] [--pepper-file FILE] [--directory-bind-password-file FILE] [--log-level LEVEL] [--live-channels-per-kiosk N] [--user-sign-ins-per-minute N]\n' +
     '  --db defaults to sqlite:<data-dir>/central/central.sqlite; --pepper-file to <data-dir>/secrets/pepper\n' +
     '  (the embedded central store of badgekiosk start uses the same two; every central process of one site must use\n' +
     '  the same pepper file). --live-channels-per-kiosk (default 3, 1 to 100): live channels one kiosk token may hold;\n' +
-    '  a newer one closes the oldest. Stops cleanly on SIGTERM or SIGINT.',
+    '  a newer one closes the oldest. --user-sign-ins-per-minute (default 20, 1 to 100000): User web interface sign-in\n' +
+    '  attempts per client address and process (raise it when many users reach the server through one proxy address).\n' +
+    '  Stops cleanly on SIGTERM or SIGINT.',
   async run(ctx, argv) {
     const { values } = parseOptions(argv, {
       db: { type: 'string' },
@@ -42,11 +53,10 @@ export const centralServeCommand: CliCommand = {
       'directory-bind-password-file': { type: 'string' },
       'log-level': { type: 'string' },
       'live-channels-per-kiosk': { type: 'string' },
+      'user-sign-ins-per-minute': { type: 'string' },
     });
-    const perKiosk = values['live-channels-per-kiosk'] === undefined ? undefined : Number(values['live-channels-per-kiosk']);
-    if (perKiosk !== undefined && (!Number.isInteger(perKiosk) || perKiosk < 1 || perKiosk > 100)) {
-      throw new UsageError(`--live-channels-per-kiosk must be a whole number from 1 to 100, got ${JSON.stringify(values['live-channels-per-kiosk'])}.`);
-    }
+    const perKiosk = wholeNumberOption('--live-channels-per-kiosk', values['live-channels-per-kiosk'], 1, 100);
+    const signInsPerMinute = wholeNumberOption('--user-sign-ins-per-minute', values['user-sign-ins-per-minute'], 1, 100_000);
     const { host, port } = parseListen(requireOption(values.listen, '--listen'));
     if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined)) throw new UsageError('Give both --tls-cert and --tls-key, or neither.');
     const logLevel = values['log-level'] ?? 'info';
@@ -70,6 +80,7 @@ export const centralServeCommand: CliCommand = {
       ...(values['tls-cert'] && values['tls-key'] ? { tls: { certFile: values['tls-cert'], keyFile: values['tls-key'] } } : {}),
       logLevel,
       ...(perKiosk !== undefined ? { liveChannelsPerKiosk: perKiosk } : {}),
+      ...(signInsPerMinute !== undefined ? { rateLimits: { userSignInPerMinute: signInsPerMinute } } : {}),
     });
     ctx.stdout.write(`badgekiosk central store listening on ${central.url} (${central.ctx.storage.dialect}, site ${central.ctx.siteId})\n`);
     await new Promise<void>((resolve) => {

@@ -12,6 +12,7 @@ import {
   tempDir,
   type CentralProcess,
 } from '../../support/centralProcess.js';
+import { userSignIn } from '../../support/userWebClient.js';
 
 describe('badgekiosk central, kiosk enroll and sync commands', () => {
   let dir: string;
@@ -40,6 +41,21 @@ describe('badgekiosk central, kiosk enroll and sync commands', () => {
   it('central refuses a bad --listen or half a TLS pair with usage (exit 2)', async () => {
     expect(await runCli(['--data-dir', dir, 'central', '--listen', 'nowhere'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/HOST:PORT/) });
     expect(await runCli(['--data-dir', dir, 'central', '--listen', '127.0.0.1:0', '--tls-cert', 'x.pem'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--tls-key/) });
+  });
+
+  it('central takes --user-sign-ins-per-minute for the User web sign-in limit, and refuses a bad one with usage (exit 2)', async () => {
+    for (const bad of ['0', '2.5', 'ten', '100001']) {
+      expect(await runCli(['--data-dir', dir, 'central', '--listen', '127.0.0.1:0', '--user-sign-ins-per-minute', bad]))
+        .toMatchObject({ code: 2, stderr: expect.stringContaining(`--user-sign-ins-per-minute must be a whole number from 1 to 100000, got "${bad}"`) });
+    }
+    const strict = await startCentralProcess({ dataDir: dir, db, extraArgs: ['--user-sign-ins-per-minute', '2'] });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) statuses.push((await userSignIn(strict.url, { method: 'card', cardNumber: '999999', pin: '0000' })).answer.status);
+      expect(statuses).toEqual([401, 401, 429]);
+    } finally {
+      await strict.stop();
+    }
   });
 
   it('a never-enrolled kiosk reports standalone; enroll stores the token 0600 and syncs; sync status and sync now report the link', async () => {

@@ -32,7 +32,7 @@ describe('central store processes sharing one PostgreSQL database', () => {
     postgres = await startTestPostgres();
     db = await postgres.createDatabase('cluster');
     pepper = path.join(dir, 'shared', 'pepper');
-    await createAdminWithCli(dir, db);
+    await createAdminWithCli(dir, db, pepper);
     [one, two] = await Promise.all([
       startCentralProcess({ dataDir: path.join(dir, 'one'), db, extraArgs: ['--pepper-file', pepper] }),
       startCentralProcess({ dataDir: path.join(dir, 'two'), db, extraArgs: ['--pepper-file', pepper] }),

@@ -88,7 +88,7 @@ describe('card self-association screen', () => {
     ['card-in-use', { kind: 'link-card-in-use' }],
     ['not-found', { kind: 'link-no-account' }],
     ['card-linked-not-loaded', { kind: 'link-not-loaded' }],
-    ['locked-out', { kind: 'locked-out', until: null }],
+    ['locked-out', { kind: 'locked-out', until: null, typedId: false }],
   ] as const)('%s ends with a notice', async (code, notice) => {
     const notices = renderLink(async () => refusal(code));
     tap('a');
