@@ -40,7 +40,12 @@ const BY_REASON: ReadonlyArray<readonly [RegExp, PrinterConditionKind]> = [
 
 export function printerCondition(status: PrinterStatus): PrinterCondition {
   const reasons = status.reasons.filter((r) => r !== 'none');
-  const serious = reasons.filter((r) => !/-(warning|report)$/.test(r)).map((r) => r.replace(/-error$/, ''));
+  const serious = reasons
+    .filter((r) => !/-(warning|report)$/.test(r))
+    .map((r) => r.replace(/-error$/, ''))
+    // While it starts a job (the one just released, read right after) cupsd says it is connecting;
+    // only a printer left connecting with nothing to print is out of reach.
+    .filter((r) => !(status.state === 'processing' && r === 'connecting-to-device'));
   let kind: PrinterConditionKind = 'ready';
   for (const [pattern, found] of BY_REASON) {
     if (serious.some((r) => pattern.test(r))) {

@@ -38,9 +38,18 @@ describe('the CLI says what the kiosk shows, in the same situations', { timeout:
 
   it('a typed ID refused (unknown, or a wrong PIN), and a disabled account', async () => {
     for (const [id, pin] of [['999', PIN], ['777', WRONG_PIN]]) {
-      const result = await fx.cli.run(['auth', '--id', id!, '--pin', pin!]);
-      expect(result.code).toBe(1);
-      expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, code: 'invalid-credentials', message: en['error.invalidCredentials.body'] });
+      let answer: { code: string; message: string };
+      // After a typed-ID failure the kiosk pauses typed IDs (1 s, then 2 s …); the CLI says so in the kiosk's words.
+      for (;;) {
+        const result = await fx.cli.run(['auth', '--id', id!, '--pin', pin!]);
+        expect(result.code).toBe(1);
+        answer = JSON.parse(result.stdout);
+        if (answer.code !== 'typed-id-wait') break;
+        const seconds = Number(/(\d+) seconds?/.exec(answer.message)?.[1]);
+        expect(answer.message).toBe(en['error.typedIdWait.body'](seconds));
+        await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      }
+      expect(answer).toMatchObject({ ok: false, code: 'invalid-credentials', message: en['error.invalidCredentials.body'] });
     }
     expect((await fx.cli.run(['users', 'disable', 'alice'])).code).toBe(0);
     const disabled = await fx.cli.run(['auth', '--card', '0012345', '--pin', PIN]);

@@ -14,6 +14,9 @@ describe('the release printer\'s state in words', () => {
     ['idle', ['offline-report'], 'ready'],
     ['idle', ['toner-low-warning'], 'ready'],
     ['stopped', ['offline-error'], 'offline'],
+    ['processing', ['connecting-to-device'], 'ready'],
+    ['idle', ['connecting-to-device'], 'offline'],
+    ['processing', ['connecting-to-device', 'media-empty-error'], 'out-of-paper'],
   ] as const)('%s with %j is %s', (state, reasons, kind) => {
     expect(printerCondition({ queue: 'lobby', state, reasons }).kind).toBe(kind);
   });
