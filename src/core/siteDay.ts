@@ -60,8 +60,26 @@ function offsetAt(epochMs: number, timeZone: string): number {
 
 const HOUR_MS = 3_600_000;
 
-/** Epoch ms of the first instant of the site's calendar day that contains epochMs. */
+/** Per zone, the day last asked about: [start, next) all belong to it. */
+const lastDay = new Map<string, { readonly start: number; readonly next: number }>();
+
+/**
+ * Epoch ms of the first instant of the site's calendar day that contains epochMs. Remembered per
+ * zone for the rest of that day: each sign-in's profile asks, and working it out takes a handful
+ * of Intl.DateTimeFormat calls.
+ */
 export function startOfSiteDay(epochMs: number, timeZone: string): number {
+  const known = lastDay.get(timeZone);
+  if (known && epochMs >= known.start && epochMs < known.next) return known.start;
+  const start = computeStartOfSiteDay(epochMs, timeZone);
+  // Days last 23 to 25 hours, so 36 hours on is normally tomorrow; the check below keeps a zone
+  // that skipped a date (Pacific/Apia, December 2011) or a very short day from being remembered wrongly.
+  const next = computeStartOfSiteDay(start + 36 * HOUR_MS, timeZone);
+  if (next > start && computeStartOfSiteDay(next - 1, timeZone) === start) lastDay.set(timeZone, { start, next });
+  return start;
+}
+
+function computeStartOfSiteDay(epochMs: number, timeZone: string): number {
   const today = wallClock(epochMs, timeZone);
   const todayKey = dayKey(today);
   const midnightAsUtc = Date.UTC(today.year, today.month - 1, today.day);

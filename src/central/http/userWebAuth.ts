@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { USER_WEB_CSRF_HEADER } from '../../protocol/userWeb.js';
 import type { CentralContext } from '../centralContext.js';
-import { readConfig } from '../services/centralConfig.js';
+import { currentConfig } from '../services/centralConfig.js';
 import { userWebSession, type UserWebIdentity } from '../services/userWebSessions.js';
 import { sameSecret } from '../security/secrets.js';
 import { errorBody } from './errorReplies.js';
@@ -17,7 +17,7 @@ declare module 'fastify' {
 }
 
 export async function idleMsOf(ctx: CentralContext): Promise<number> {
-  return (await readConfig(ctx.storage.db))['user-web.idle-timeout-minutes'] * 60_000;
+  return (await currentConfig(ctx.storage))['user-web.idle-timeout-minutes'] * 60_000;
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -12,7 +12,7 @@ import {
   userWebOptionsSchema,
 } from '../../protocol/userWeb.js';
 import type { CentralContext } from '../centralContext.js';
-import { readConfig } from '../services/centralConfig.js';
+import { currentConfig } from '../services/centralConfig.js';
 import { signInWithCard, signInWithDirectory } from '../services/userSignIn.js';
 import { changeCardFromWeb, changePinFromWeb, userProfile, userSummary } from '../services/userWebAccount.js';
 import { deleteUserWebSession } from '../services/userWebSessions.js';
@@ -34,7 +34,7 @@ export function registerUserWebRoutes(app: FastifyInstance, ctx: CentralContext,
   r.get('/api/v1/user/options', {
     schema: { tags, summary: 'Which sign-in methods this site offers', response: { 200: userWebOptionsSchema } },
   }, async () => {
-    const config = await readConfig(ctx.storage.db);
+    const config = await currentConfig(ctx.storage);
     return { directory: ctx.directoryFor(config) !== null, cardPinSignIn: config['user-web.allow-card-pin-sign-in'] };
   });
 

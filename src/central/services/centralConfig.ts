@@ -11,7 +11,7 @@ import {
   type Result,
 } from '../../core/index.js';
 import { err, ok } from '../../core/index.js';
-import type { CentralDb, WriteTx } from '../storage/centralStorage.js';
+import type { CentralDb, CentralStorage, WriteTx } from '../storage/centralStorage.js';
 import type { AdminWriteContext } from './adminUsers.js';
 import { appendAudit, type CentralAuditKind } from './centralAudit.js';
 
@@ -21,6 +21,41 @@ export async function readConfig(db: CentralDb): Promise<ConfigValues> {
   const rows = await db.selectFrom('config').select(['name', 'value']).execute();
   for (const row of rows) if (isConfigKeyName(row.name)) values[row.name] = JSON.parse(row.value);
   return values as ConfigValues;
+}
+
+interface KeptConfig {
+  values: ConfigValues | null;
+  /** Moves at every announcement: a read that began before one may hold the old values. */
+  generation: number;
+}
+
+const kept = new WeakMap<CentralStorage, KeptConfig>();
+
+/**
+ * readConfig outside a transaction, kept in memory until the next announced commit (every config
+ * write takes a change-feed sequence, so it is announced): the sign-in routes read it on every
+ * request. SQLite only: there this process's commits are announced before write() resolves, and
+ * other processes' within a millisecond (noticeOtherWriters, as the kiosk token check does). On
+ * PostgreSQL even our own commit is heard through NOTIFY, after write() resolved, so a read right
+ * after an administrator's change could still see the old values: it reads every time.
+ */
+export async function currentConfig(storage: CentralStorage): Promise<ConfigValues> {
+  if (storage.dialect !== 'sqlite') return readConfig(storage.db);
+  let entry = kept.get(storage);
+  if (!entry) {
+    const created: KeptConfig = { values: null, generation: 0 };
+    storage.onAnnouncement(() => {
+      created.generation++;
+      created.values = null;
+    });
+    kept.set(storage, (entry = created));
+  }
+  storage.noticeOtherWriters();
+  if (entry.values) return entry.values;
+  const generation = entry.generation;
+  const values = Object.freeze(await readConfig(storage.db));
+  if (entry.generation === generation) entry.values = values;
+  return values;
 }
 
 export interface ConfigEntry {

@@ -26,12 +26,14 @@ export async function recordFailedAttempt(ctx: ChangeContext, user: UserRow, con
   return outcome;
 }
 
-/** A successful sign-in starts the count over; one made before a lock the signer had not heard of does not lift it. */
-export async function recordSuccessfulSignIn(ctx: ChangeContext, user: UserRow, at: number): Promise<void> {
+/**
+ * A successful sign-in starts the count over; one made before a lock the signer had not heard of
+ * does not lift it. Answers the user row as it now stands, so callers need not read it again.
+ */
+export async function recordSuccessfulSignIn(ctx: ChangeContext, user: UserRow, at: number): Promise<UserRow> {
   const state = lockStateOf(user);
-  if (isLockedOut(state, at)) return;
-  if (state.failedAttempts !== 0 || state.lockedUntil !== null) {
-    const cleared = clearFailedAttempts();
-    await updateUserRow(ctx.tx, user, { failed_attempts: cleared.failedAttempts, locked_until: cleared.lockedUntil }, ctx.now);
-  }
+  if (isLockedOut(state, at)) return user;
+  if (state.failedAttempts === 0 && state.lockedUntil === null) return user;
+  const cleared = clearFailedAttempts();
+  return updateUserRow(ctx.tx, user, { failed_attempts: cleared.failedAttempts, locked_until: cleared.lockedUntil }, ctx.now);
 }

@@ -12,12 +12,12 @@ import {
 } from '../../core/index.js';
 import type { CentralContext } from '../centralContext.js';
 import { appendAudit, type CentralAuditKind } from './centralAudit.js';
-import { readConfig } from './centralConfig.js';
+import { currentConfig } from './centralConfig.js';
 import type { ChangeContext } from './cardChangeService.js';
 import { lockStateOf, recordFailedAttempt, recordSuccessfulSignIn } from './lockoutService.js';
 import { findTypedIdAttempts, recordTypedIdFailure } from './typedIdAttempts.js';
 import { createUserWebSession, type UserWebVia } from './userWebSessions.js';
-import { findUserRow, findUserRowByUsername, insertUserRow, isCardTaken, type UserRow } from './userRows.js';
+import { findUserRowByUsername, insertUserRow, isCardTaken, type UserRow } from './userRows.js';
 
 /** A refusal with the HTTP status it travels with; messages never repeat a password, PIN or typed number. */
 export interface SignInRefusal {
@@ -41,9 +41,8 @@ interface Channel {
 }
 
 async function signedIn(tx: ChangeContext, channel: Channel, user: UserRow, config: ConfigValues, via: UserWebVia): Promise<SignInResult> {
-  await recordSuccessfulSignIn(tx, user, tx.now);
+  const fresh = await recordSuccessfulSignIn(tx, user, tx.now);
   await audit(tx, channel, user, null, null, via);
-  const fresh = (await findUserRow(tx.tx.db, user.id))!;
   if (!channel.openSession) return { ok: true, user: fresh, config };
   const session = await createUserWebSession(tx.tx, user.id, via, tx.now, config['user-web.idle-timeout-minutes'] * 60_000);
   return { ok: true, user: fresh, config, session };
@@ -81,7 +80,7 @@ async function createFromDirectory(tx: ChangeContext, person: DirectoryPerson): 
  * directory.create-users-on-login is on.
  */
 export async function signInWithDirectory(ctx: CentralContext, username: string, password: string, channel: Channel): Promise<SignInResult> {
-  const config = await readConfig(ctx.storage.db);
+  const config = await currentConfig(ctx.storage);
   const directory = ctx.directoryFor(config);
   if (!directory) return refuse(400, 'directory-not-configured', 'No directory is configured: sign in with your Card/ID number and PIN.');
   const known = await findUserRowByUsername(ctx.storage.db, username);
@@ -124,7 +123,7 @@ export async function signInWithDirectory(ctx: CentralContext, username: string,
  * argon2 verify, real or dummy, so timing does not tell whether a number exists either.
  */
 export async function signInWithCard(ctx: CentralContext, cardNumber: string, pin: string, channel: Channel): Promise<SignInResult> {
-  const config = await readConfig(ctx.storage.db);
+  const config = await currentConfig(ctx.storage);
   if (!config['user-web.allow-card-pin-sign-in']) return refuse(403, 'card-sign-in-not-allowed', 'Signing in with a Card/ID number and PIN is turned off at this site.');
   const typed = String(cardNumber).slice(0, 64);
   const digest = ctx.pinHasher.digestTypedId(typed);

@@ -2,7 +2,7 @@ import { checkNewPin, changesLeftToday, fail, isLockedOut, lockedOutError, ok, t
 import type { UserCardChanged, UserProfile, UserSummary } from '../../protocol/userWeb.js';
 import type { CentralContext } from '../centralContext.js';
 import { appendAudit, queryAudit, type CentralAuditKind } from './centralAudit.js';
-import { readConfig } from './centralConfig.js';
+import { currentConfig, readConfig } from './centralConfig.js';
 import { cardChangesToday, changeCard, type ChangeContext } from './cardChangeService.js';
 import { lockStateOf, recordFailedAttempt } from './lockoutService.js';
 import { setPinHash } from './pinChangeService.js';
@@ -17,7 +17,7 @@ export function maskCardNumber(number: string | null): string | null {
 }
 
 export async function userProfile(ctx: CentralContext, user: UserRow, via: UserWebIdentity['via'], config?: ConfigValues): Promise<UserProfile> {
-  const cfg = config ?? (await readConfig(ctx.storage.db));
+  const cfg = config ?? (await currentConfig(ctx.storage));
   const today = await cardChangesToday(ctx.storage.db, user.id, ctx.clock.now(), cfg['site.timezone']);
   const limit = cfg['user.can-change-card-id.num-times-per-day'];
   return {

@@ -12,10 +12,20 @@ export interface UserWebIdentity {
 /** last_seen_at is written at most this often per session: the idle timeout needs minutes, not a write per request. */
 const TOUCH_INTERVAL_MS = 30_000;
 
+/**
+ * Sessions idle past their timeout are refused at lookup whatever happens here; deleting them is
+ * housekeeping, done by a sign-in at most this often (per process) rather than by every sign-in.
+ */
+const PURGE_INTERVAL_MS = 60_000;
+let purgedAt = -Infinity;
+
 export async function createUserWebSession(tx: WriteTx, userId: string, via: UserWebVia, now: number, idleMs: number): Promise<{ sessionId: string; csrfToken: string }> {
   const sessionId = newSecret();
   const csrfToken = newSecret();
-  await tx.db.deleteFrom('user_web_sessions').where('last_seen_at', '<=', now - idleMs).execute();
+  if (Math.abs(now - purgedAt) >= PURGE_INTERVAL_MS) {
+    await tx.db.deleteFrom('user_web_sessions').where('last_seen_at', '<=', now - idleMs).execute();
+    purgedAt = now;
+  }
   await tx.db
     .insertInto('user_web_sessions')
     .values({ id_hash: sha256Hex(sessionId), user_id: userId, csrf_token: csrfToken, via, created_at: now, last_seen_at: now })

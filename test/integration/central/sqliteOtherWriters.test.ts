@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { currentConfig, setConfig } from '../../../src/central/services/centralConfig.js';
 import { openCentralStorage } from '../../../src/central/storage/openCentralStorage.js';
 import type { CentralStorage } from '../../../src/central/storage/centralStorage.js';
 import { removeDir, tempDir } from '../../support/centralProcess.js';
@@ -50,5 +51,47 @@ describe('SQLite central storage with another writer on the same file', () => {
     const seq = await commitOneSequence(other);
     for (let i = 0; i < 200 && !announced.includes(seq); i++) await new Promise((resolve) => setTimeout(resolve, 25));
     expect(announced).toEqual([seq]);
+  });
+  // currentConfig keeps the configuration in memory for the sign-in routes (issue 14's bench) until
+  // the next announced commit: no change may go unseen, this process's nor the other writer's.
+  describe('the configuration kept in memory (currentConfig)', () => {
+    const set = (storage: CentralStorage, name: string, value: unknown) =>
+      storage.write(async (tx) => {
+        const result = await setConfig(tx, name, value, Date.now());
+        if (!result.ok) throw new Error(result.error);
+      });
+
+    it('answers the change this process committed as soon as write() resolved', async () => {
+      expect((await currentConfig(served))['user-web.idle-timeout-minutes']).toBe(10);
+      await set(served, 'user-web.idle-timeout-minutes', 7);
+      expect((await currentConfig(served))['user-web.idle-timeout-minutes']).toBe(7);
+      await set(served, 'user-web.allow-card-pin-sign-in', false);
+      const after = await currentConfig(served);
+      expect(after['user-web.idle-timeout-minutes']).toBe(7);
+      expect(after['user-web.allow-card-pin-sign-in']).toBe(false);
+    });
+
+    it("answers the other writer's change a millisecond after it committed", async () => {
+      expect((await currentConfig(served))['directory.create-users-on-login']).toBe(true);
+      await set(other, 'directory.create-users-on-login', false);
+      await pastTheThrottle();
+      expect((await currentConfig(served))['directory.create-users-on-login']).toBe(false);
+    });
+
+    it('keeps nothing from a rolled-back change', async () => {
+      expect((await currentConfig(served))['user-web.idle-timeout-minutes']).toBe(10);
+      await expect(served.write(async (tx) => {
+        await setConfig(tx, 'user-web.idle-timeout-minutes', 9, Date.now());
+        throw new Error('refused');
+      })).rejects.toThrow('refused');
+      expect((await currentConfig(served))['user-web.idle-timeout-minutes']).toBe(10);
+    });
+
+    it('hands out values no caller can change for the next one', async () => {
+      const config = await currentConfig(served);
+      expect(() => {
+        (config as Record<string, unknown>)['user-web.idle-timeout-minutes'] = 1;
+      }).toThrow(TypeError);
+    });
   });
 });

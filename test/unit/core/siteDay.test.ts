@@ -51,7 +51,8 @@ describe('startOfSiteDay: the site calendar day in site.timezone', () => {
 
 describe('startOfSiteDay properties', () => {
   const zones = ['UTC', 'Europe/Berlin', 'America/New_York', 'America/Santiago', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Apia', 'America/St_Johns'];
-  const dateIn = (ms: number, zone: string) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+  const formats = new Map(zones.map((zone) => [zone, new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })]));
+  const dateIn = (ms: number, zone: string) => formats.get(zone)!.format(ms);
 
   it('returns the first instant that shows the same local date', () => {
     fc.assert(
@@ -64,5 +65,21 @@ describe('startOfSiteDay properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  // startOfSiteDay remembers the day it last answered: walking forward in 20-minute steps, as a
+  // running server's clock does, must still give each instant its own day, across DST changes
+  // and the date Samoa skipped (30 December 2011).
+  it('stays right when asked about instants in order across day boundaries', () => {
+    const walks = ['2011-12-28T00:00:00Z', '2026-03-27T12:00:00Z', '2026-10-31T12:00:00Z', '2024-09-06T12:00:00Z', '2026-04-03T12:00:00Z'];
+    for (const zone of zones) {
+      for (const from of walks) {
+        for (let t = Date.parse(from); t < Date.parse(from) + 4 * 86_400_000; t += 20 * 60_000) {
+          const start = startOfSiteDay(t, zone);
+          expect(dateIn(start, zone), `${zone} ${new Date(t).toISOString()}`).toBe(dateIn(t, zone));
+          expect(dateIn(start - 1, zone), `${zone} ${new Date(t).toISOString()}`).not.toBe(dateIn(t, zone));
+        }
+      }
+    }
   });
 });
