@@ -13,8 +13,13 @@ declare module '@sealsystems/ipp' {
     readonly 'operation-attributes-tag': IppGroup;
     readonly 'job-attributes-tag'?: IppGroup;
   }
+  export type IppCallback = (error: Error | null, response: IppResponse) => void;
   export interface IppPrinter {
-    execute(operation: string, message: IppMessage, callback: (error: Error | null, response: IppResponse) => void): void;
+    /** The parsed URL with the printer's auth, timeout and agent: the options of `request`. */
+    readonly url: Record<string, unknown>;
+    /** The whole request the library would send (charset, language and printer-uri or job-uri added). */
+    message(operation: string, message: IppMessage): object;
+    execute(operation: string, message: IppMessage, callback: IppCallback): void;
   }
   export interface PrinterOptions {
     readonly auth?: string;
@@ -23,6 +28,9 @@ declare module '@sealsystems/ipp' {
   }
   const ipp: {
     Printer(url: string, options?: PrinterOptions): IppPrinter;
+    serialize(message: object): Buffer;
+    /** POSTs an encoded request; `options` may carry HTTP headers. */
+    request(options: Record<string, unknown>, body: Buffer, callback: IppCallback): void;
   };
   export default ipp;
 }

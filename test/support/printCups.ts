@@ -38,6 +38,8 @@ export interface TestCups {
 export interface TestCupsOptions {
   /** `AccessLogLevel all`: every request in the access log, for tests of which request went first. */
   readonly logEveryRequest?: boolean;
+  /** CUPS's default `JobPrivateAccess`/`JobPrivateValues`: other people's names and titles hidden from a reader who is not the owner. */
+  readonly privateJobValues?: boolean;
 }
 
 const CUPSD = '/usr/sbin/cupsd';
@@ -181,8 +183,7 @@ function cupsdConf(dir: string, port: number, options: TestCupsOptions): string 
     '</Location>',
     // For tests only: anyone on loopback may act on any job or queue.
     '<Policy default>',
-    '  JobPrivateAccess all',
-    '  JobPrivateValues none',
+    ...(options.privateJobValues ? ['  JobPrivateAccess default', '  JobPrivateValues default'] : ['  JobPrivateAccess all', '  JobPrivateValues none']),
     '  SubscriptionPrivateAccess all',
     '  SubscriptionPrivateValues none',
     '  <Limit All>',

@@ -1,5 +1,6 @@
 import type { PrintTarget } from '../../../src/core/index.js';
 import { createIppPrintServer } from '../../../src/print/ippPrintServer.js';
+import { startTestCups } from '../../support/printCups.js';
 import { startPrintRig, waitForJobState, type PrintRig } from '../../support/printRig.js';
 
 // Held-job rules of issue 12 on a real private cupsd, through the IPP adapter.
@@ -84,6 +85,26 @@ describe('listing again (the owner index of ippOwnerIndex.ts)', () => {
     expect(await listTitles()).toEqual(['creds: domain', 'creds: plain', 'creds: realm']);
     // cupsd tries the Basic credentials with PAM on each request, and PAM delays every failure by about 2 s.
   }, 60_000);
+
+  test('where CUPS hides other people\'s names (its default JobPrivateValues) and there are no credentials, the user\'s jobs under their own name are still listed', async () => {
+    const hidden = await startTestCups({ privateJobValues: true });
+    try {
+      await hidden.addQueue('followme', 'socket://127.0.0.1:9', { held: true });
+      const target = { ...rig.target, server: createIppPrintServer({ name: 'cups-private', url: hidden.url, timeoutMs: 5000 }) };
+      const listTitles = async () => {
+        const listed = await rig.heldJobs.list(ada, target);
+        if (!listed.ok) throw new Error(listed.error.reason);
+        return listed.value.map((job) => job.title).sort();
+      };
+      await hidden.submit({ queue: 'followme', user: 'ada', title: 'private: first' });
+      await hidden.submit({ queue: 'followme', user: 'bob', title: 'private: bob' });
+      expect(await listTitles()).toEqual(['private: first']);
+      await hidden.submit({ queue: 'followme', user: 'ADA', title: 'private: second' });
+      expect(await listTitles()).toEqual(['private: first', 'private: second']);
+    } finally {
+      await hidden.stop();
+    }
+  });
 
   test('purged job history that moves positions on the server does not hide a new job (few purged: the overlap; many: a full read)', async () => {
     const mei = { id: 'u-mei', username: 'mei' };

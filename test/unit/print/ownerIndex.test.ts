@@ -13,20 +13,23 @@ interface Job {
 
 function scriptedCups(jobs: Job[]) {
   const reads: number[] = [];
+  const tails: boolean[] = [];
   const gates: Array<() => void> = [];
   let held = false;
-  const reader: OwnerReader = async (firstIndex) => {
+  const reader: OwnerReader = async (firstIndex, tail) => {
     reads.push(firstIndex);
+    tails.push(tail);
     if (held) await new Promise<void>((resolve) => gates.push(resolve));
     // Like CUPS for which-jobs=all: id order, from the 1-based position.
     return [...jobs]
       .sort((a, b) => a.id - b.id)
       .slice(firstIndex - 1)
-      .map((job) => ({ 'job-id': job.id, 'job-originating-user-name': job.owner, 'job-state': job.state ?? 'pending-held' }));
+      .map((job) => ({ 'job-id': job.id, ...(job.owner ? { 'job-originating-user-name': job.owner } : {}), 'job-state': job.state ?? 'pending-held' }));
   };
   return {
     reader,
     reads,
+    tails,
     hold: () => (held = true),
     releaseAll: () => {
       held = false;
@@ -71,6 +74,26 @@ describe('OwnerIndex', () => {
     expect(cups.reads).toEqual([1, 6, 7, 1]);
     expect([...index.idsOf('mei')].sort((a, b) => a - b)).toEqual([11, 12]);
     expect(index.idsOf('user1')).toEqual([]);
+  });
+
+  it('hands the caller what a tail read answered (the listing takes the new jobs from it) and nothing after a full read', async () => {
+    const jobs: Job[] = Array.from({ length: 10 }, (_, i) => ({ id: i + 1, owner: `user${i + 1}` }));
+    const cups = scriptedCups(jobs);
+    const index = new OwnerIndex();
+    expect(await index.refresh(cups.reader)).toEqual([]);
+    jobs.push({ id: 11, owner: 'CORP\\mei' });
+    const tail = await index.refresh(cups.reader);
+    expect(cups.tails).toEqual([false, true]);
+    expect(tail.map((group) => group['job-id'])).toEqual([6, 7, 8, 9, 10, 11]);
+  });
+
+  it('says when the server hid owners (CUPS\'s default JobPrivateValues)', async () => {
+    const jobs: Job[] = [{ id: 1, owner: 'ada' }, { id: 2, owner: '' }];
+    const cups = scriptedCups(jobs);
+    const index = new OwnerIndex();
+    await index.refresh(cups.reader);
+    expect(index.ownersHidden).toBe(true);
+    expect(index.idsOf('ada')).toEqual([1]);
   });
 
   it('a refresh asked for while one runs waits for a read that starts after it; everyone asking meanwhile shares that read', async () => {
