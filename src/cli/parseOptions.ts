@@ -19,3 +19,11 @@ export function requireOption(value: string | undefined, flag: string): string {
   if (value === undefined || value === '') throw new UsageError(`Missing required option ${flag}.`);
   return value;
 }
+
+export function integerOption(value: string | undefined, flag: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new UsageError(`${flag} must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}.`);
+  }
+  return Number(value);
+}

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { UsageError, type CliCommand } from '../cliCommand.js';
-import { parseOptions, requireOption } from '../parseOptions.js';
+import { integerOption, parseOptions, requireOption } from '../parseOptions.js';
 import { readSecret } from '../secretInput.js';
 import { missingPepperProblem } from '../centralPepper.js';
 import { kioskPaths } from '../../store/index.js';
@@ -21,15 +21,6 @@ function parseListen(value: string): { host: string; port: number } {
   const port = match ? Number(match[2]) : NaN;
   if (!match || port > 65535) throw new UsageError(`--listen must be HOST:PORT (such as 0.0.0.0:8443 or 127.0.0.1:0), got ${JSON.stringify(value)}.`);
   return { host: match[1]!.replace(/^\[|\]$/g, ''), port };
-}
-
-function wholeNumberOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!/^\d+$/.test(value) || number < min || number > max) {
-    throw new UsageError(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}.`);
-  }
-  return number;
 }
 
 export const centralServeCommand: CliCommand = {
@@ -55,8 +46,8 @@ export const centralServeCommand: CliCommand = {
       'live-channels-per-kiosk': { type: 'string' },
       'user-sign-ins-per-minute': { type: 'string' },
     });
-    const perKiosk = wholeNumberOption('--live-channels-per-kiosk', values['live-channels-per-kiosk'], 1, 100);
-    const signInsPerMinute = wholeNumberOption('--user-sign-ins-per-minute', values['user-sign-ins-per-minute'], 1, 100_000);
+    const perKiosk = integerOption(values['live-channels-per-kiosk'], '--live-channels-per-kiosk', 1, 100);
+    const signInsPerMinute = integerOption(values['user-sign-ins-per-minute'], '--user-sign-ins-per-minute', 1, 100_000);
     const { host, port } = parseListen(requireOption(values.listen, '--listen'));
     if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined)) throw new UsageError('Give both --tls-cert and --tls-key, or neither.');
     const logLevel = values['log-level'] ?? 'info';

@@ -1,6 +1,7 @@
 import { UsageError, type CliCommand, type CliContext } from '../cliCommand.js';
 import { parseOptions } from '../parseOptions.js';
-import { FRAMER_OPTIONS, SERIAL_OPTIONS, framerSettings, integerOption, presetOption, serialSettings } from '../readers/readerOptions.js';
+import { integerOption } from '../parseOptions.js';
+import { FRAMER_OPTIONS, SERIAL_OPTIONS, framerSettings, presetOption, serialSettings } from '../readers/readerOptions.js';
 import { createCardSource } from '../../devices/cardSources.js';
 import { checkReaderConfig } from '../../devices/readerConfig.js';
 import { discoverReaders, type DiscoveredDevice } from '../../devices/readerDiscovery.js';

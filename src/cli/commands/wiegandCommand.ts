@@ -1,6 +1,6 @@
 import { UsageError, type CliCommand } from '../cliCommand.js';
 import { parseOptions, requireOption } from '../parseOptions.js';
-import { integerOption } from '../readers/readerOptions.js';
+import { integerOption } from '../parseOptions.js';
 import {
   WIEGAND_FORMATS, WIEGAND_FORMAT_NAMES, decodeWiegand, isWiegandFormatName, wiegandBitsFromHex,
 } from '../../devices/wiegandFormats.js';

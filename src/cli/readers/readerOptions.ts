@@ -1,4 +1,5 @@
 import { UsageError } from '../cliCommand.js';
+import { integerOption } from '../parseOptions.js';
 import { LINE_TERMINATORS, type LineTerminator } from '../../devices/lineFramer.js';
 import { PRESET_NAMES, isPresetName, type FramerSettings, type Parity, type PresetName, type SerialSettings } from '../../devices/readerPresets.js';
 
@@ -23,14 +24,6 @@ export function presetOption(value: string | undefined): PresetName {
   if (value === undefined) throw new UsageError(`Missing required option --preset (one of ${PRESET_NAMES.join(', ')}).`);
   if (!isPresetName(value)) throw new UsageError(`Unknown preset ${JSON.stringify(value)}: use one of ${PRESET_NAMES.join(', ')}.`);
   return value;
-}
-
-export function integerOption(value: string | undefined, flag: string, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-    throw new UsageError(`${flag} must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}.`);
-  }
-  return Number(value);
 }
 
 export function framerSettings(values: { terminator?: string; prefix?: string; suffix?: string; 'report-size'?: string }): FramerSettings {

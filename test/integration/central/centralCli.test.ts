@@ -46,7 +46,7 @@ describe('badgekiosk central, kiosk enroll and sync commands', () => {
   it('central takes --user-sign-ins-per-minute for the User web sign-in limit, and refuses a bad one with usage (exit 2)', async () => {
     for (const bad of ['0', '2.5', 'ten', '100001']) {
       expect(await runCli(['--data-dir', dir, 'central', '--listen', '127.0.0.1:0', '--user-sign-ins-per-minute', bad]))
-        .toMatchObject({ code: 2, stderr: expect.stringContaining(`--user-sign-ins-per-minute must be a whole number from 1 to 100000, got "${bad}"`) });
+        .toMatchObject({ code: 2, stderr: expect.stringContaining(`--user-sign-ins-per-minute must be an integer from 1 to 100000, got "${bad}"`) });
     }
     const strict = await startCentralProcess({ dataDir: dir, db, extraArgs: ['--user-sign-ins-per-minute', '2'] });
     try {
