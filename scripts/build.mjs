@@ -9,7 +9,8 @@ import { buildFingerprint, buildIsCurrent, recordBuild } from './buildStamp.mjs'
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const args = new Set(process.argv.slice(2));
 
-// `--if-changed` (npm start): skip the whole build when nothing it reads changed since the last one.
+// `--if-changed`: skip the whole build when nothing it reads changed since the last one (`npm start`
+// makes the same check inside bin/badgekiosk, through BADGEKIOSK_BUILD=if-changed).
 const fingerprint = buildFingerprint(root, [...args].filter((arg) => arg !== '--if-changed'));
 if (args.has('--if-changed') && buildIsCurrent(root, fingerprint)) process.exit(0);
 // Loaded only when there is something to build: a skipped build should cost next to nothing.
