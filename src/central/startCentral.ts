@@ -15,6 +15,9 @@ import type { CentralStorage } from './storage/centralStorage.js';
 import { openCentralStorage } from './storage/openCentralStorage.js';
 import { startPrintExpirySweeper } from './services/printExpirySweeper.js';
 
+/** How long a stop waits for requests in flight before cutting their connections. */
+const STOP_GRACE_MS = 5_000;
+
 export interface StartCentralOptions {
   /** `sqlite:PATH` or `postgres://…` */
   readonly db: string;
@@ -89,9 +92,13 @@ export async function startCentral(options: StartCentralOptions): Promise<Runnin
         closing ??= (async () => {
           stopSchedule();
           stopSweeper();
+          // A client still sending a body (or never reading its answer) would hold the close
+          // forever: after the grace period its connection is cut; its transaction never commits.
+          const cut = setTimeout(() => server.app.server.closeAllConnections(), STOP_GRACE_MS);
           try {
             await server.app.close();
           } finally {
+            clearTimeout(cut);
             await directoryFor.close();
             await storage.close();
           }
