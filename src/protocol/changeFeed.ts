@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { epochMs, wireCardField, wireId, wireSeq, wireTypedIdDigest } from './wireFields.js';
 
+/** Page size of a `changes` pull: the default when the kiosk names none, and the most it may ask for. */
+export const CHANGES_PAGE = { default: 5_000, max: 10_000 } as const;
+
 export const changesQuerySchema = z
   .object({
     after: z.coerce.number().int().min(0).describe('Last sequence already applied; 0 for a full sync'),
-    limit: z.coerce.number().int().min(1).max(10_000).default(5_000),
+    limit: z.coerce.number().int().min(1).max(CHANGES_PAGE.max).default(CHANGES_PAGE.default),
   })
   .strict();
 

@@ -21,6 +21,8 @@ import { applyKioskCommand, type CommandAnswer } from '../services/kioskCommands
 import { redeemEnrollmentCode } from '../services/kioskRegistry.js';
 import { errorBody } from './errorReplies.js';
 import type { LiveChannels } from './liveChannels.js';
+import { changesQueryValidator } from './changesQueryValidator.js';
+import { KioskRequestLimit } from './kioskRequestLimit.js';
 import { kioskAuth } from './requestAuth.js';
 import type { RateLimits } from './rateLimits.js';
 
@@ -36,13 +38,12 @@ function toResult(idempotencyKey: string, answer: CommandAnswer, duplicate: bool
 /** `/api/v1/kiosk/…`: enrollment, change feed, live channel and command push (DESIGN §5). */
 export function registerKioskRoutes(app: FastifyInstance, ctx: CentralContext, live: LiveChannels, limits: RateLimits): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const requireKiosk = kioskAuth(ctx);
-  // No x-ratelimit-* headers on answered requests: kiosks never read them, and on the idle poll
-  // they were a tenth of the route's own cost. A refused request still says 429 and retry-after.
-  const kioskLimit = {
-    max: limits.kioskPerMinute, timeWindow: '1 minute', keyGenerator: limits.keyByBearer,
-    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
-  };
+  // Each route counts its own requests per kiosk inside the token check (no @fastify/rate-limit hook:
+  // `rateLimit: false`), as the plugin counted them per route.
+  const guard = (recordsPulls = false) => ({
+    onRequest: kioskAuth(ctx, { limit: new KioskRequestLimit(limits.kioskPerMinute), recordsPulls }),
+    config: { rateLimit: false as const },
+  });
 
   r.post(KIOSK_API.enroll, {
     schema: {
@@ -81,8 +82,8 @@ export function registerKioskRoutes(app: FastifyInstance, ctx: CentralContext, l
       querystring: changesQuerySchema,
       response: { 200: changesResponseSchema, 400: errorResponseSchema, 401: errorResponseSchema },
     },
-    onRequest: requireKiosk,
-    config: { rateLimit: kioskLimit },
+    ...guard(true),
+    validatorCompiler: changesQueryValidator,
     // The page is built here from typed rows; checking it against its schema again on every idle
     // poll cost a fifth of the route (the schema still documents it in OpenAPI).
     serializerCompiler: () => (data) => JSON.stringify(data),
@@ -94,8 +95,7 @@ export function registerKioskRoutes(app: FastifyInstance, ctx: CentralContext, l
       summary: 'Live channel (text/event-stream): `seq` events announce the latest sequence; pull when it passes your cursor',
       response: { 200: z.string().describe('text/event-stream'), 401: errorResponseSchema },
     },
-    onRequest: requireKiosk,
-    config: { rateLimit: kioskLimit },
+    ...guard(),
   }, async (request, reply) => {
     await live.open(request.kiosk!.id, reply);
   });
@@ -107,9 +107,8 @@ export function registerKioskRoutes(app: FastifyInstance, ctx: CentralContext, l
       body: commandsRequestSchema,
       response: { 200: commandsResponseSchema, 400: errorResponseSchema, 401: errorResponseSchema },
     },
-    onRequest: requireKiosk,
+    ...guard(),
     bodyLimit: 512 * 1024,
-    config: { rateLimit: kioskLimit },
   }, async (request) => {
     const kioskId = request.kiosk!.id;
     const results: CommandResult[] = [];
@@ -130,8 +129,7 @@ export function registerKioskRoutes(app: FastifyInstance, ctx: CentralContext, l
       params: commandLookupParamsSchema,
       response: { 200: commandResultSchema, 400: errorResponseSchema, 401: errorResponseSchema, 404: errorResponseSchema },
     },
-    onRequest: requireKiosk,
-    config: { rateLimit: kioskLimit },
+    ...guard(),
   }, async (request, reply) => {
     const row = await ctx.storage.db
       .selectFrom('commands')

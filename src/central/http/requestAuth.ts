@@ -1,7 +1,8 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import type { CentralContext } from '../centralContext.js';
 import { adminForSession, adminForToken, type AdminIdentity } from '../services/adminAccounts.js';
 import { kioskForTokenHash, touchKiosk, type KioskRow } from '../services/kioskRegistry.js';
+import type { KioskRequestLimit } from './kioskRequestLimit.js';
 import { KioskTokenCache } from './kioskTokenCache.js';
 import { KIOSK_API, KIOSK_VERSION_HEADER } from '../../protocol/index.js';
 import { KIOSK_TOKEN_PREFIX, sameSecret, sha256Hex } from '../security/secrets.js';
@@ -39,30 +40,46 @@ export function bearerToken(request: FastifyRequest): string | null {
 /** last_seen is written at most this often per kiosk and process: bookkeeping must not cost a write per pull. */
 const TOUCH_INTERVAL_MS = 15_000;
 
-type KioskAuth = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
-const kioskAuthByContext = new WeakMap<CentralContext, KioskAuth>();
-
-/**
- * The kiosk-token check shared by every kiosk route of one central store (changes, commands, live,
- * print, self-association): one token cache and one last-seen schedule, not one per route file.
- */
-export function kioskAuth(ctx: CentralContext): KioskAuth {
-  let auth = kioskAuthByContext.get(ctx);
-  if (!auth) {
-    auth = createKioskAuth(ctx);
-    kioskAuthByContext.set(ctx, auth);
-  }
-  return auth;
+export interface KioskAuthOptions {
+  /** The route's own per-kiosk limit, counted once the kiosk is known (the other kiosk routes use @fastify/rate-limit). */
+  readonly limit?: KioskRequestLimit;
+  /** The `changes` route: its `after` is the kiosk's cursor, recorded for its sync lag. */
+  readonly recordsPulls?: boolean;
 }
 
-function createKioskAuth(ctx: CentralContext): KioskAuth {
+/**
+ * A callback hook, not an async one: the idle poll finds its kiosk in the token cache and passes
+ * on in the same tick, without a promise per request (issue 10).
+ */
+type KioskAuth = (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => void;
+type KioskCheck = (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction, options: KioskAuthOptions) => void;
+const kioskCheckByContext = new WeakMap<CentralContext, KioskCheck>();
+
+/**
+ * The kiosk-token check of a kiosk route (changes, commands, live, print, self-association): one
+ * token cache and one last-seen schedule per central store, not one per route file.
+ */
+export function kioskAuth(ctx: CentralContext, options: KioskAuthOptions = {}): KioskAuth {
+  let check = kioskCheckByContext.get(ctx);
+  if (!check) {
+    check = createKioskCheck(ctx);
+    kioskCheckByContext.set(ctx, check);
+  }
+  const shared = check;
+  return function requireKiosk(request, reply, done) {
+    shared(request, reply, done, options);
+  };
+}
+
+function createKioskCheck(ctx: CentralContext): KioskCheck {
   const lastTouched = new Map<string, number>();
   // The version each kiosk last reported here: a cached row's may be older than the touch that updated it.
   const knownVersion = new Map<string, string | null>();
   // The feed cursor each kiosk last reported here (the `after` of its pulls), for its sync lag.
   const lastPulled = new Map<string, number>();
   const tokens = new KioskTokenCache(ctx.storage);
-  async function kioskFor(request: FastifyRequest, token: string, now: number): Promise<KioskRow | undefined> {
+  /** The cached kiosk at once, or a promise when the database has to be asked. */
+  function kioskFor(request: FastifyRequest, token: string, now: number): KioskRow | undefined | Promise<KioskRow | undefined> {
     if (!token.startsWith(KIOSK_TOKEN_PREFIX)) return undefined;
     // On SQLite another process may have revoked a kiosk: one PRAGMA tells, and drops the cache.
     ctx.storage.noticeOtherWriters();
@@ -70,37 +87,48 @@ function createKioskAuth(ctx: CentralContext): KioskAuth {
     const cached = tokens.get(hash, now);
     if (cached) return cached;
     const generation = tokens.currentGeneration;
-    const row = await kioskForTokenHash(ctx.storage.db, hash);
-    if (row) tokens.set(hash, row, now, generation);
-    return row;
+    return kioskForTokenHash(ctx.storage.db, hash).then((row) => {
+      if (row) tokens.set(hash, row, now, generation);
+      return row;
+    });
   }
-  return async function requireKiosk(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const token = bearerToken(request);
-    const kiosk = token ? await kioskFor(request, token, ctx.clock.now()) : undefined;
-    if (!kiosk) {
-      await reply.code(401).header('www-authenticate', 'Bearer').send(errorBody('unauthorized', 'A valid kiosk token is required (enrolled and not revoked).'));
-      return;
-    }
-    request.kiosk = kiosk;
+  /** Last seen, version and cursor, written when they moved (or a promise while they are written). */
+  function touch(request: FastifyRequest, kiosk: KioskRow, pulled: number | null): Promise<void> | undefined {
     const now = ctx.clock.now();
-    const version = typeof request.headers[KIOSK_VERSION_HEADER] === 'string' ? (request.headers[KIOSK_VERSION_HEADER] as string).slice(0, 64) : null;
+    const header = request.headers[KIOSK_VERSION_HEADER];
+    const version = typeof header === 'string' ? header.slice(0, 64) : null;
     const lastVersion = knownVersion.has(kiosk.id) ? knownVersion.get(kiosk.id)! : kiosk.version;
-    const pulled = pulledSeqOf(request);
     const pulledMoved = pulled !== null && pulled !== lastPulled.get(kiosk.id);
     const sinceTouch = now - (lastTouched.get(kiosk.id) ?? 0);
     // A moved cursor is written at most once a second: a first sync pulls many pages a second.
-    if (sinceTouch >= TOUCH_INTERVAL_MS || (version !== null && version !== lastVersion) || (pulledMoved && sinceTouch >= 1_000)) {
-      lastTouched.set(kiosk.id, now);
-      if (version !== null) knownVersion.set(kiosk.id, version);
-      if (pulled !== null) lastPulled.set(kiosk.id, pulled);
-      await touchKiosk(ctx.storage.db, kiosk.id, now, version, pulled);
+    if (sinceTouch < TOUCH_INTERVAL_MS && (version === null || version === lastVersion) && !(pulledMoved && sinceTouch >= 1_000)) return undefined;
+    lastTouched.set(kiosk.id, now);
+    if (version !== null) knownVersion.set(kiosk.id, version);
+    if (pulled !== null) lastPulled.set(kiosk.id, pulled);
+    return touchKiosk(ctx.storage.db, kiosk.id, now, version, pulled);
+  }
+  function admit(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction, options: KioskAuthOptions, kiosk: KioskRow | undefined): void {
+    if (!kiosk) {
+      void reply.code(401).header('www-authenticate', 'Bearer').send(errorBody('unauthorized', 'A valid kiosk token is required (enrolled and not revoked).'));
+      return;
     }
+    request.kiosk = kiosk;
+    const touched = touch(request, kiosk, options.recordsPulls ? pulledSeqOf(request) : null);
+    // Counted after the token check, as before: a refused token is answered 401 and not counted.
+    const limited = options.limit?.count(kiosk.id, reply) ?? null;
+    if (touched) touched.then(() => done(limited ?? undefined), done);
+    else done(limited ?? undefined);
+  }
+  return function check(request, reply, done, options) {
+    const token = bearerToken(request);
+    const kiosk = token ? kioskFor(request, token, ctx.clock.now()) : undefined;
+    if (kiosk instanceof Promise) kiosk.then((row) => admit(request, reply, done, options, row), done);
+    else admit(request, reply, done, options, kiosk);
   };
 }
 
 /** The `after` of a `changes` pull: the sequence the kiosk has applied. */
 function pulledSeqOf(request: FastifyRequest): number | null {
-  if (request.method !== 'GET' || request.routeOptions.url !== KIOSK_API.changes) return null;
   const after = Number((request.query as { after?: unknown } | undefined)?.after);
   return Number.isSafeInteger(after) && after >= 0 ? after : null;
 }

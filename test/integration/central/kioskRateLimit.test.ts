@@ -46,6 +46,12 @@ describe('the per-kiosk request limit', () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(refused.headers.get('x-ratelimit-limit')).toBe('3');
+    expect(await refused.json()).toMatchObject({ error: { code: 'rate-limited', message: expect.stringMatching(/rate limit/i) } });
     expect((await poll(tokens[1]!)).status).toBe(200);
+    // Checked after the token: a wrong one is answered 401 (not counted, never 429).
+    expect((await poll('bkk_not-a-real-token-000')).status).toBe(401);
+    // Each route keeps its own count, as before: this kiosk's command lookups are not refused yet.
+    const lookup = await fetch(`${central.url}/api/v1/kiosk/commands/00000000-0000-4000-8000-000000000000`, { headers: { authorization: `Bearer ${tokens[0]}` } });
+    expect(lookup.status).toBe(404);
   });
 });
