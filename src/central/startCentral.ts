@@ -14,6 +14,7 @@ import { ensureSite } from './services/siteIdentity.js';
 import type { CentralStorage } from './storage/centralStorage.js';
 import { openCentralStorage } from './storage/openCentralStorage.js';
 import { startPrintExpirySweeper } from './services/printExpirySweeper.js';
+import { sweepImports } from './services/pendingImport.js';
 
 export interface StartCentralOptions {
   /** `sqlite:PATH` or `postgres://…` */
@@ -77,6 +78,12 @@ export async function startCentral(options: StartCentralOptions): Promise<Runnin
     await server.app.listen({ host: options.host, port: options.port });
     const stopSchedule = startDirectorySyncSchedule(ctx, server.app.log);
     const stopSweeper = startPrintExpirySweeper(ctx, server.app.log);
+    // An import a dead process left half-written is invisible already; this removes (or, if it was
+    // published, finishes) it in the background, so the store answers meanwhile.
+    const swept = sweepImports(storage, clock.now()).then(
+      (done) => { if (done.discarded + done.settled > 0) server.app.log.info({ imports: done }, 'finished imports left by a stopped central process'); },
+      (error: unknown) => server.app.log.error({ err: error }, 'could not sweep imports left by a stopped central process'),
+    );
     const port = (server.app.server.address() as AddressInfo).port;
     const host = options.host.includes(':') ? `[${options.host}]` : options.host;
     let closing: Promise<void> | null = null;
@@ -89,6 +96,7 @@ export async function startCentral(options: StartCentralOptions): Promise<Runnin
         closing ??= (async () => {
           stopSchedule();
           stopSweeper();
+          await swept;
           try {
             await server.app.close();
           } finally {
