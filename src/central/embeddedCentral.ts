@@ -1,6 +1,7 @@
 import { appendAudit } from './services/centralAudit.js';
 import { importUsersCsv, type CentralImportOutcome } from './services/centralUserImport.js';
 import { createKiosk } from './services/kioskRegistry.js';
+import { visibleUser } from './services/visibleUsers.js';
 import { ADMIN_CONSOLE_PREFIX } from './http/webAppDir.js';
 import { startCentral, type RunningCentral } from './startCentral.js';
 
@@ -65,7 +66,7 @@ export async function startEmbeddedCentral(options: EmbeddedCentralOptions): Pro
       return importUsersCsv(csv, { storage: ctx.storage, pinHasher: ctx.pinHasher, hashConcurrency: 2, clock: ctx.clock, random: ctx.random }, system);
     },
     async userCount() {
-      const row = await ctx.storage.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+      const row = await ctx.storage.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).where(visibleUser()).executeTakeFirst();
       return Number(row?.n ?? 0);
     },
     close: () => central.close(),

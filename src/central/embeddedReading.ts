@@ -5,6 +5,7 @@ import { searchUsers } from './services/adminUsers.js';
 import { queryAudit, type CentralAuditEvent } from './services/centralAudit.js';
 import { readConfig } from './services/centralConfig.js';
 import { findUserRowByUsername, isCardTaken, toUser } from './services/userRows.js';
+import { visibleUser } from './services/visibleUsers.js';
 import type { CentralStorage } from './storage/centralStorage.js';
 
 /**
@@ -38,7 +39,7 @@ export function embeddedReading(storage: CentralStorage): EmbeddedReading {
     },
     async listUsers({ search, limit, offset }) {
       if (search !== undefined) return (await searchUsers(db, { search, limit, offset }, storage.dialect)).users;
-      const rows = await db.selectFrom('users').selectAll().orderBy('username').limit(limit).offset(offset).execute();
+      const rows = await db.selectFrom('users').selectAll().where(visibleUser()).orderBy('username').limit(limit).offset(offset).execute();
       return rows.map(publicUser);
     },
     async cardHolder(cardNumber) {

@@ -14,6 +14,7 @@ import { ensureSite } from './services/siteIdentity.js';
 import type { CentralStorage } from './storage/centralStorage.js';
 import { openCentralStorage } from './storage/openCentralStorage.js';
 import { startPrintExpirySweeper } from './services/printExpirySweeper.js';
+import { sweepImports } from './services/pendingImport.js';
 
 /** How long a stop waits for requests in flight before cutting their connections. */
 const STOP_GRACE_MS = 5_000;
@@ -80,6 +81,12 @@ export async function startCentral(options: StartCentralOptions): Promise<Runnin
     await server.app.listen({ host: options.host, port: options.port });
     const stopSchedule = startDirectorySyncSchedule(ctx, server.app.log);
     const stopSweeper = startPrintExpirySweeper(ctx, server.app.log);
+    // An import a dead process left half-written is invisible already; this removes (or, if it was
+    // published, finishes) it in the background, so the store answers meanwhile.
+    const swept = sweepImports(storage, clock.now()).then(
+      (done) => { if (done.discarded + done.settled > 0) server.app.log.info({ imports: done }, 'finished imports left by a stopped central process'); },
+      (error: unknown) => server.app.log.error({ err: error }, 'could not sweep imports left by a stopped central process'),
+    );
     const port = (server.app.server.address() as AddressInfo).port;
     const host = options.host.includes(':') ? `[${options.host}]` : options.host;
     let closing: Promise<void> | null = null;
@@ -92,6 +99,7 @@ export async function startCentral(options: StartCentralOptions): Promise<Runnin
         closing ??= (async () => {
           stopSchedule();
           stopSweeper();
+          await swept;
           // A client still sending a body (or never reading its answer) would hold the close
           // forever: after the grace period its connection is cut; its transaction never commits.
           const cut = setTimeout(() => server.app.server.closeAllConnections(), STOP_GRACE_MS);

@@ -11,6 +11,7 @@ import {
 import type { CentralContext } from '../centralContext.js';
 import { errorResponseSchema } from '../../protocol/index.js';
 import { centralHeldJobs, printTargetForKiosk } from '../services/centralPrint.js';
+import { visibleUser } from '../services/visibleUsers.js';
 import { errorBody } from './errorReplies.js';
 import type { RateLimits } from './rateLimits.js';
 import { kioskAuth } from './requestAuth.js';
@@ -39,7 +40,7 @@ export function registerKioskPrintRoutes(app: FastifyInstance, ctx: CentralConte
 
   /** The user and this kiosk's target, or the reply already sent. */
   const resolve = async (kioskId: string, userId: string, reply: FastifyReply): Promise<{ user: PrintUser; target: PrintTarget } | undefined> => {
-    const user = await ctx.storage.db.selectFrom('users').select(['id', 'username', 'disabled']).where('id', '=', userId).executeTakeFirst();
+    const user = await ctx.storage.db.selectFrom('users').select(['id', 'username', 'disabled']).where('id', '=', userId).where(visibleUser()).executeTakeFirst();
     if (!user || user.disabled) {
       await reply.code(404).send(errorBody('not-found', 'No such user.'));
       return undefined;

@@ -3,15 +3,16 @@ import { fail, ok, toPublicUser, type CardField, type DomainError, type NewUser,
 import type { CentralDb, WriteTx } from '../storage/centralStorage.js';
 import type { CentralDialect } from '../storage/migrations/columnTypes.js';
 import { appendAudit, type CentralAuditKind } from './centralAudit.js';
+import { visibleUser } from './visibleUsers.js';
 import {
   deleteUserRow,
   findUserRow,
-  findUserRowByUsername,
   insertUserRow,
   isCardTaken,
   setCardNumber,
   toUser,
   updateUserRow,
+  usernameHolder,
   type UserChanges,
   type UserRow,
 } from './userRows.js';
@@ -45,7 +46,7 @@ function likePattern(search: string): string {
 
 /** Matches part of the username, name or email (any case), or a whole Card/ID number. */
 export async function searchUsers(db: CentralDb, query: UserSearch, dialect: CentralDialect): Promise<{ users: AdminUserView[]; total: number }> {
-  let q = db.selectFrom('users');
+  let q = db.selectFrom('users').where(visibleUser());
   const trimmed = query.search?.trim() ?? '';
   if (dialect === 'sqlite' && trimmed.length >= MIN_INDEXED_SEARCH) {
     // An FTS5 phrase of the whole text: a substring match on the trigram index, any case.
@@ -110,7 +111,7 @@ function usernameTaken(wanted: string, holder: string): Result<never, DomainErro
 
 /** Username and card numbers checked against the store; both cards must also differ from each other. */
 export async function checkNewUser(db: CentralDb, user: NewUserInput): Promise<Result<void, DomainError>> {
-  const holder = await findUserRowByUsername(db, user.username);
+  const holder = await usernameHolder(db, user.username);
   if (holder) return usernameTaken(user.username, holder.username);
   if (user.primaryCard !== null && user.primaryCard === user.secondaryCard) {
     return fail('card-in-use', 'The primary and secondary Card/ID numbers must differ.');
@@ -139,7 +140,7 @@ export interface UserPatch {
 export async function updateUser(ctx: AdminWriteContext, id: string, patch: UserPatch): Promise<Result<AdminUserView, DomainError>> {
   const row = await findUserRow(ctx.tx.db, id);
   if (!row) return fail('not-found', 'No such user.');
-  const holder = patch.username === undefined ? undefined : await findUserRowByUsername(ctx.tx.db, patch.username);
+  const holder = patch.username === undefined ? undefined : await usernameHolder(ctx.tx.db, patch.username);
   // A user may change the case of their own name.
   if (holder && holder.id !== row.id) return usernameTaken(patch.username!, holder.username);
   const changes: UserChanges = {};

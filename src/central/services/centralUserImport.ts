@@ -7,9 +7,9 @@ import { readUserCsv, type UserCsvItem } from '../../userImport/userCsvReader.js
 import type { CentralDb, CentralStorage } from '../storage/centralStorage.js';
 import type { AdminActor, AdminWriteContext } from './adminUsers.js';
 import { appendAudit } from './centralAudit.js';
-import { openImportStaging } from './importStaging.js';
+import { addPendingUsers, beginImport, discardImport, publishImport, ROWS_PER_TRANSACTION, settleImport, sweepImports } from './pendingImport.js';
 import { readConfig } from './centralConfig.js';
-import { insertUserRows, takenAmong } from './userRows.js';
+import { insertUserRows, takenAmong, takenReasons } from './userRows.js';
 
 export type CentralImportOutcome =
   | { readonly ok: true; readonly imported: number; readonly withPin: number }
@@ -52,9 +52,6 @@ function asStream(csv: string | Readable): Readable {
   })());
 }
 
-/** Rows hashed and staged between two yields; bounds the hashes held in memory at once. */
-const STAGE_CHUNK = 2000;
-
 export interface CentralImportDeps {
   readonly storage: CentralStorage;
   readonly pinHasher: Pick<PinHasher, 'hash'>;
@@ -63,18 +60,37 @@ export interface CentralImportDeps {
   readonly random: RandomSource;
 }
 
+type PlannedRow = Awaited<ReturnType<typeof planImport>>['rows'][number];
+
+/**
+ * After a chunk was refused: every later row checked too (read-only, a thousand at a time), so the
+ * administrator sees all the lines to fix at once, as the plan would have named them.
+ */
+async function laterConflicts(db: CentralDb, rows: readonly PlannedRow[], from: number): Promise<RowProblem[]> {
+  const problems: RowProblem[] = [];
+  for (let start = from; start < rows.length; start += ROWS_PER_YIELD) {
+    const chunk = rows.slice(start, start + ROWS_PER_YIELD);
+    for (const problem of await takenReasons(db, chunk)) problems.push({ line: chunk[problem.index]!.line, reason: problem.reason });
+    await yieldToEventLoop();
+  }
+  return problems;
+}
+
+const MAX_REPORTED_PROBLEMS = 1000;
+
 /**
  * CSV import on the central store: the same file format, row rules and all-or-nothing rule as
  * `badgekiosk users import` (src/userImport). Built so that a 150,000-row file does not stall the
  * store (issue 11, finding 3; docs/DESIGN.md "CSV import under load"): the file is parsed as it
  * arrives and planned against the database in batches, yielding to the event loop between them;
- * PINs are hashed and rows staged in a TEMP table on the import's own connection, a chunk at a
- * time; only the last step takes the write lock: one transaction that re-checks the staged rows
- * against what others committed meanwhile and copies them into users and card_numbers with
- * set-based statements.
+ * then, a chunk at a time, PINs are hashed and the users written unseen in a short transaction of
+ * their own (pendingImport.ts), each chunk re-checked against what others committed meanwhile;
+ * one tiny transaction publishes them all, and their change-feed sequences follow in chunks.
  */
 export async function importUsersCsv(csv: string | Readable, deps: CentralImportDeps, actor: AdminActor): Promise<CentralImportOutcome> {
-  const db = deps.storage.db;
+  const { storage } = deps;
+  const db = storage.db;
+  await sweepImports(storage, deps.clock.now());
   const config = await readConfig(db);
   const policy = { minLength: config['pin.min-length'], maxLength: config['pin.max-length'] };
   const items: UserCsvItem[] = [];
@@ -88,35 +104,44 @@ export async function importUsersCsv(csv: string | Readable, deps: CentralImport
   items.length = 0;
   if (plan.problemCount > 0) return { ok: false, problems: plan.problems, problemCount: plan.problemCount };
   const rows = plan.rows;
-  return deps.storage.session(async (session) => {
-    const staging = await openImportStaging(session.db);
-    try {
-      let withPin = 0;
-      for (let start = 0; start < rows.length; start += STAGE_CHUNK) {
-        const chunk = rows.slice(start, start + STAGE_CHUNK);
-        const hashes = await hashPinsBounded(chunk.map((row) => row.pin), deps.pinHasher, deps.hashConcurrency);
-        withPin += hashes.filter((hash) => hash !== null).length;
-        await staging.add(chunk.map((row, i) => ({
-          position: start + i, line: row.line, id: deps.random.uuid(), username: row.username, displayName: row.displayName,
-          email: row.email, primaryCard: row.primaryCard, secondaryCard: row.secondaryCard, pinHash: hashes[i] ?? null,
-        })));
-        await yieldToEventLoop();
+  const importId = deps.random.uuid();
+  await beginImport(storage, importId, rows.length, deps.clock.now());
+  let published = false;
+  try {
+    let withPin = 0;
+    const size = ROWS_PER_TRANSACTION[storage.dialect];
+    for (let start = 0; start < rows.length; start += size) {
+      const chunk = rows.slice(start, start + size);
+      const hashes = await hashPinsBounded(chunk.map((row) => row.pin), deps.pinHasher, deps.hashConcurrency);
+      withPin += hashes.filter((hash) => hash !== null).length;
+      const users = chunk.map((row, i) => ({
+        id: deps.random.uuid(), username: row.username, displayName: row.displayName, email: row.email,
+        primaryCard: row.primaryCard, secondaryCard: row.secondaryCard, pinHash: hashes[i] ?? null,
+      }));
+      const refused = await addPendingUsers(storage, importId, users, start, deps.clock.now());
+      if (refused.length > 0) {
+        const problems = [
+          ...refused.map((problem) => ({ line: chunk[problem.index]!.line, reason: problem.reason })),
+          ...(await laterConflicts(db, rows, start + size)),
+        ];
+        return { ok: false, problems: problems.slice(0, MAX_REPORTED_PROBLEMS), problemCount: problems.length };
       }
-      return await session.write(async (tx) => {
-        const conflicts = await staging.conflicts(tx);
-        if (conflicts.problemCount > 0) return { ok: false as const, ...conflicts };
-        const now = deps.clock.now();
-        await staging.publish(tx, rows.length, now);
-        await appendAudit(tx.db, {
-          id: deps.random.uuid(), at: now, kind: 'user.import', outcome: 'success', userId: null, username: null, kioskId: null,
-          actor: actor.username, code: null, details: { users: rows.length, withPin },
-        });
-        return { ok: true as const, imported: rows.length, withPin };
-      });
-    } finally {
-      await staging.drop();
+      await yieldToEventLoop();
     }
-  });
+    await storage.write(async (tx) => {
+      await publishImport(tx, importId);
+      await appendAudit(tx.db, {
+        id: deps.random.uuid(), at: deps.clock.now(), kind: 'user.import', outcome: 'success', userId: null, username: null, kioskId: null,
+        actor: actor.username, code: null, details: { users: rows.length, withPin },
+      });
+    });
+    published = true;
+    await settleImport(storage, importId, rows.length);
+    return { ok: true, imported: rows.length, withPin };
+  } finally {
+    // Unpublished rows go now; if this fails too (the database gone), the next start sweeps them.
+    if (!published) await discardImport(storage, importId, rows.length);
+  }
 }
 
 /**
@@ -127,17 +152,7 @@ export async function importUsersCsv(csv: string | Readable, deps: CentralImport
 export async function insertNewUsers(
   w: AdminWriteContext, users: readonly NewUser[],
 ): Promise<{ ok: true } | { ok: false; problems: readonly { index: number; reason: string }[] }> {
-  const cards = users.flatMap((user) => [user.primaryCard, user.secondaryCard].filter((c): c is string => c !== null));
-  const taken = await takenAmong(w.tx.db, users.map((user) => user.username), cards);
-  const problems: { index: number; reason: string }[] = [];
-  for (const [index, user] of users.entries()) {
-    const reasons = [
-      ...(taken.usernames.has(usernameKey(user.username)) ? [usernameExists(user.username, taken.usernames.get(usernameKey(user.username))!)] : []),
-      ...([['primary', user.primaryCard], ['secondary', user.secondaryCard]] as const).flatMap(([label, card]) =>
-        card !== null && taken.cards.has(card) ? [`the ${label} Card/ID number is already held by user ${taken.cards.get(card)}`] : []),
-    ];
-    if (reasons.length > 0) problems.push({ index, reason: reasons.join('; ') });
-  }
+  const problems = await takenReasons(w.tx.db, users);
   if (problems.length > 0) return { ok: false, problems };
   await insertUserRows(w.tx, users.map((user) => ({ id: w.random.uuid(), ...user })), w.now);
   await appendAudit(w.tx.db, {

@@ -12,6 +12,7 @@ import type { WriteTx } from '../storage/centralStorage.js';
 import { appendAudit } from './centralAudit.js';
 import { readConfig } from './centralConfig.js';
 import { findUserRow, insertUserRows, setCardNumber, updateUserRow } from './userRows.js';
+import { visibleUser } from './visibleUsers.js';
 
 export interface DirectorySyncReport {
   readonly dryRun: boolean;
@@ -25,6 +26,7 @@ async function currentUsers(tx: WriteTx): Promise<{ users: SyncedUser[]; holders
     .selectFrom('users')
     .leftJoin('directory_users', 'directory_users.user_id', 'users.id')
     .select(['users.id', 'users.username', 'users.display_name', 'users.email', 'users.primary_card', 'users.disabled', 'directory_users.user_id as managed_id', 'directory_users.synced_card', 'directory_users.disabled_by_sync'])
+    .where(visibleUser())
     .execute();
   const cards = await tx.db.selectFrom('card_numbers').innerJoin('users', 'users.id', 'card_numbers.user_id').select(['card_numbers.number', 'users.username']).execute();
   return {

@@ -1,7 +1,8 @@
 import { sql, type Selectable } from 'kysely';
-import { fail, ok, usernameKey, type CardField, type DomainError, type NewUser, type Result, type User } from '../../core/index.js';
+import { fail, ok, usernameExists, usernameKey, type CardField, type DomainError, type NewUser, type Result, type User } from '../../core/index.js';
 import type { UsersTable } from '../storage/centralTables.js';
 import type { CentralDb, WriteTx } from '../storage/centralStorage.js';
+import { visibleUser } from './visibleUsers.js';
 
 export type UserRow = Selectable<UsersTable>;
 
@@ -23,12 +24,20 @@ export function toUser(row: UserRow): User {
 }
 
 export async function findUserRow(db: CentralDb, id: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('users').selectAll().where('id', '=', id).where(visibleUser()).executeTakeFirst();
 }
 
 /** Whatever the case: usernames are unique by lower(username) (m008). */
 export async function findUserRowByUsername(db: CentralDb, username: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where(sql<string>`lower(username)`, '=', sql<string>`lower(${username})`).executeTakeFirst();
+  return db.selectFrom('users').selectAll().where(sql<string>`lower(username)`, '=', sql<string>`lower(${username})`).where(visibleUser()).executeTakeFirst();
+}
+
+/**
+ * Who holds this username, whatever its case, counting rows of an import still publishing: they
+ * hold their usernames until published or swept (the unique index would refuse a second anyway).
+ */
+export async function usernameHolder(db: CentralDb, username: string): Promise<Pick<UserRow, 'id' | 'username'> | undefined> {
+  return db.selectFrom('users').select(['id', 'username']).where(sql<string>`lower(username)`, '=', sql<string>`lower(${username})`).executeTakeFirst();
 }
 
 export async function isCardTaken(db: CentralDb, cardNumber: string, exceptUser?: { id: string; field: CardField }): Promise<boolean> {
@@ -76,10 +85,19 @@ export async function setCardNumber(
 /** A user to insert: the core's NewUser with the id already chosen. */
 export type NewUserRow = NewUser & { readonly id: string };
 
+/**
+ * Where inserted rows of a chunked import go (migration 9): marked with the import and their place
+ * in the file, and with sequence 0 until the import is published and settled (pendingImport.ts).
+ */
+export interface PendingPlacement {
+  readonly importId: string;
+  readonly firstPosition: number;
+}
+
 /** Caller checked usernames and card numbers; the constraints stay the last guard. */
-export async function insertUserRows(tx: WriteTx, users: readonly NewUserRow[], now: number): Promise<UserRow[]> {
+export async function insertUserRows(tx: WriteTx, users: readonly NewUserRow[], now: number, pending?: PendingPlacement): Promise<UserRow[]> {
   if (users.length === 0) return [];
-  const first = await tx.reserveSeqs(users.length);
+  const first = pending ? 0 : await tx.reserveSeqs(users.length);
   const rows: UserRow[] = users.map((user, i) => ({
     id: user.id,
     username: user.username,
@@ -95,7 +113,9 @@ export async function insertUserRows(tx: WriteTx, users: readonly NewUserRow[], 
     version: 1,
     created_at: now,
     updated_at: now,
-    seq: first + i,
+    seq: pending ? 0 : first + i,
+    import_id: pending?.importId ?? null,
+    import_position: pending ? pending.firstPosition + i : null,
   }));
   const cards = users.flatMap((user) => [
     ...(user.primaryCard !== null ? [{ number: user.primaryCard, user_id: user.id, field: 'primary' as const }] : []),
@@ -132,6 +152,22 @@ export async function takenAmong(db: CentralDb, usernames: readonly string[], ca
     for (const row of rows) taken.cards.set(row.number, row.username);
   }
   return taken;
+}
+
+/** Why each of these new users cannot be inserted (usernames or numbers someone holds), by index into `users`. */
+export async function takenReasons(db: CentralDb, users: readonly Pick<NewUser, 'username' | 'primaryCard' | 'secondaryCard'>[]): Promise<{ index: number; reason: string }[]> {
+  const cards = users.flatMap((user) => [user.primaryCard, user.secondaryCard].filter((c): c is string => c !== null));
+  const taken = await takenAmong(db, users.map((user) => user.username), cards);
+  const problems: { index: number; reason: string }[] = [];
+  for (const [index, user] of users.entries()) {
+    const reasons = [
+      ...(taken.usernames.has(usernameKey(user.username)) ? [usernameExists(user.username, taken.usernames.get(usernameKey(user.username))!)] : []),
+      ...([['primary', user.primaryCard], ['secondary', user.secondaryCard]] as const).flatMap(([label, card]) =>
+        card !== null && taken.cards.has(card) ? [`the ${label} Card/ID number is already held by user ${taken.cards.get(card)}`] : []),
+    ];
+    if (reasons.length > 0) problems.push({ index, reason: reasons.join('; ') });
+  }
+  return problems;
 }
 
 /** The tombstone tells kiosks to drop the user; its card numbers are free again at once. */

@@ -18,6 +18,7 @@ import { lockStateOf, recordFailedAttempt, recordSuccessfulSignIn } from './lock
 import { findTypedIdAttempts, recordTypedIdFailure } from './typedIdAttempts.js';
 import { createUserWebSession, type UserWebVia } from './userWebSessions.js';
 import { findUserRowByUsername, insertUserRow, isCardTaken, type UserRow } from './userRows.js';
+import { visibleUser } from './visibleUsers.js';
 
 /** A refusal with the HTTP status it travels with; messages never repeat a password, PIN or typed number. */
 export interface SignInRefusal {
@@ -129,7 +130,7 @@ export async function signInWithCard(ctx: CentralContext, cardNumber: string, pi
   const digest = ctx.pinHasher.digestTypedId(typed);
   const syntax = validateCardNumberSyntax(cardNumber);
   const holder = syntax.ok
-    ? await ctx.storage.db.selectFrom('card_numbers').innerJoin('users', 'users.id', 'card_numbers.user_id').selectAll('users').where('card_numbers.number', '=', syntax.value).executeTakeFirst()
+    ? await ctx.storage.db.selectFrom('card_numbers').innerJoin('users', 'users.id', 'card_numbers.user_id').selectAll('users').where('card_numbers.number', '=', syntax.value).where(visibleUser()).executeTakeFirst()
     : undefined;
   const now = ctx.clock.now();
   const locked = isTypedIdLocked(await findTypedIdAttempts(ctx.storage.db, digest), now) || (holder !== undefined && isLockedOut(lockStateOf(holder), now));

@@ -19,15 +19,6 @@ export interface WriteTx {
   kioskRevoked(kioskId: string): void;
 }
 
-/**
- * One connection kept for a long job (a CSV import): TEMP tables made on `db` live as long as the
- * job and vanish with the connection, a crash included; `write` runs on that same connection.
- */
-export interface StorageSession {
-  readonly db: CentralDb;
-  write<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T>;
-}
-
 export type AnnouncementListener = (seq: number) => void;
 
 /**
@@ -41,11 +32,6 @@ export interface CentralStorage {
   readonly db: CentralDb;
   /** Runs fn in one write transaction: all of it lands, or (fn throwing) none of it does. */
   write<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T>;
-  /**
-   * Runs fn on a connection of its own (PostgreSQL: one pinned from the pool, so other requests
-   * keep theirs; SQLite: the process's one connection, taken per query, never held across awaits).
-   */
-  session<T>(fn: (session: StorageSession) => Promise<T>): Promise<T>;
   /** The latest committed change-feed sequence. */
   latestSeq(): Promise<number>;
   /** Called with the new latest sequence after a commit, whichever process made it. */

@@ -27,6 +27,7 @@ export interface CentralTables {
   kiosk_release_printers: KioskReleasePrintersTable;
   print_expired: PrintExpiredTable;
   typed_id_attempts: TypedIdAttemptsTable;
+  user_imports: UserImportsTable;
 }
 
 export interface SiteTable {
@@ -58,7 +59,22 @@ export interface UsersTable {
   version: number;
   created_at: number;
   updated_at: number;
+  /** 0 while the row belongs to an import not yet settled: the change feed (seq > cursor ≥ 0) skips it until then. */
   seq: number;
+  /** Set while the row belongs to an import (user_imports) not yet settled; see visibleUser. */
+  import_id: Generated<string | null>;
+  import_position: Generated<number | null>;
+}
+
+/** An import publishing in chunks (migration 9): its rows are seen only once `state` is `published`. */
+export interface UserImportsTable {
+  id: string;
+  state: 'pending' | 'published';
+  /** host/pid/boot of the central process running it: a restart of that process sweeps it at once. */
+  owner: string;
+  rows: number;
+  started_at: number;
+  heartbeat_at: number;
 }
 
 /** One row per Card/ID number in use, primary or secondary: uniqueness across both fields is a primary key. */

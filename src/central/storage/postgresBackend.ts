@@ -118,7 +118,6 @@ export async function openPostgresStorage(url: string, options: PostgresStorageO
     dialect: 'postgres',
     db,
     write,
-    session: (fn) => db.connection().execute((conn) => fn({ db: conn, write: (f) => writeOn(conn, f) })),
     latestSeq,
     onAnnouncement: (l) => hub.subscribe(l),
     onKioskRevoked: (l) => revocations.subscribe(l),

@@ -112,7 +112,6 @@ export async function openSqliteStorage(file: string): Promise<CentralStorage> {
     db,
     write,
     // One connection per process already; holding it (Kysely's mutex) for a whole job would stall every request.
-    session: (fn) => fn({ db, write }),
     latestSeq: () => {
       catchUpWithOtherWriters(true);
       return Promise.resolve(committedSeq);

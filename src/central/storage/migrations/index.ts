@@ -8,6 +8,7 @@ import { up as m005 } from './m005PrintRelease.js';
 import { up as m006 } from './m006KioskPulledSeq.js';
 import { up as m007 } from './m007TypedIdAttempts.js';
 import { up as m008 } from './m008UsernameCaseUnique.js';
+import { up as m009 } from './m009PendingImports.js';
 
 export interface CentralMigration {
   readonly version: number;
@@ -25,6 +26,7 @@ export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [
   { version: 6, name: 'kiosk-pulled-seq', up: m006 },
   { version: 7, name: 'typed-id-attempts', up: m007 },
   { version: 8, name: 'username-case-unique', up: m008 },
+  { version: 9, name: 'pending-imports', up: m009 },
 ];
 
 export const LATEST_CENTRAL_SCHEMA = CENTRAL_MIGRATIONS[CENTRAL_MIGRATIONS.length - 1]!.version;
