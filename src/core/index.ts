@@ -38,3 +38,4 @@ export * from './print/printSetup.js';
 export * from './print/heldJobExpiry.js';
 export * from './print/kioskPrint.js';
 export * from './print/releaseQueueCheck.js';
+export * from './print/recentListings.js';

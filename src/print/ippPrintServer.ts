@@ -139,6 +139,7 @@ export function createIppPrintServer(options: IppPrintServerOptions): PrintServe
 
   return {
     name: options.name,
+    origin,
     async heldJobs(queues, owner) {
       const listing = async (queue: string, attributes: readonly string[]) => {
         const response = await execute(`/printers/${encodeURIComponent(queue)}`, 'Get-Jobs', {

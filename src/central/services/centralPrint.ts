@@ -5,6 +5,7 @@ import {
   expireHeldJobs,
   ok,
   printNotConfigured,
+  RecentListings,
   releaseQueueVerdict,
   type AuditEvent,
   type HeldJobs,
@@ -143,6 +144,18 @@ export async function printTargetForKiosk(ctx: CentralContext, kioskId: string):
   return ok(await targetOf(ctx, server, printer.queue));
 }
 
+// Routes build their held-job rules per request; what a kiosk's listing vouches for lives as long as the process.
+const recentListings = new WeakMap<CentralContext, RecentListings>();
+
+function recentListingsOf(ctx: CentralContext): RecentListings {
+  let recent = recentListings.get(ctx);
+  if (!recent) {
+    recent = new RecentListings(ctx.clock);
+    recentListings.set(ctx, recent);
+  }
+  return recent;
+}
+
 /** Held-job rules for one kiosk, audited into the central store's audit (actor null: the kiosk's user acted). */
 export function centralHeldJobs(ctx: CentralContext, kioskId: string): HeldJobs {
   return createHeldJobs({
@@ -150,6 +163,7 @@ export function centralHeldJobs(ctx: CentralContext, kioskId: string): HeldJobs 
     random: ctx.random,
     kioskId,
     audit: (event) => ctx.storage.write((tx) => appendAudit(tx.db, asCentral(event, null))),
+    recentListings: recentListingsOf(ctx),
   });
 }
 

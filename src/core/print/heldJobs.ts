@@ -7,6 +7,7 @@ import { heldJobView, type HeldJob, type JobOutcome, type PrintJob } from './hel
 import { jobBelongsTo } from './jobOwnership.js';
 import { printerCondition, type PrinterCondition } from './printerCondition.js';
 import { PrintServerUnavailable, type PrintTarget } from './printServer.js';
+import { RecentListings } from './recentListings.js';
 
 /** The one refusal of a whole print call: the server (or the central store in front of it) is down. */
 export interface PrintUnavailable {
@@ -37,6 +38,11 @@ export interface HeldJobsDeps {
   readonly kioskId: string | null;
   /** Persists one audit row (its own transaction); the central store's is asynchronous. */
   readonly audit: (event: AuditEvent) => void | Promise<void>;
+  /**
+   * The listings that may vouch for a job at release; one of its own when absent. Pass one that
+   * outlives this object where it is built per request (the central store).
+   */
+  readonly recentListings?: RecentListings;
 }
 
 export interface HeldJobs {
@@ -57,6 +63,7 @@ export interface HeldJobs {
  * not exist, so the kiosk cannot be used to learn about other people's jobs.
  */
 export function createHeldJobs(deps: HeldJobsDeps): HeldJobs {
+  const recent = deps.recentListings ?? new RecentListings(deps.clock);
   const queuesOf = (target: PrintTarget) => [...new Set([target.releaseQueue, ...target.followMeQueues])];
 
   const usersHeldJobs = async (user: PrintUser, target: PrintTarget): Promise<readonly PrintJob[]> => {
@@ -78,13 +85,20 @@ export function createHeldJobs(deps: HeldJobsDeps): HeldJobs {
 
   /**
    * The jobs an action is for: all of the user's held jobs (one listing), or each named id looked
-   * up by itself, which costs one small request per id instead of listing every held job.
+   * up by itself, which costs one small request per id instead of listing every held job; `vouched`
+   * names the jobs a recent listing answers for without a request.
    */
-  const selected = async (user: PrintUser, target: PrintTarget, selection: JobSelection): Promise<Array<PrintJob | JobOutcome>> => {
+  const selected = async (user: PrintUser, target: PrintTarget, selection: JobSelection, vouched: (id: number) => PrintJob | undefined): Promise<Array<PrintJob | JobOutcome>> => {
     if ('all' in selection) return [...(await usersHeldJobs(user, target))];
     const ids = [...new Set(selection.jobIds)];
-    const jobs = await Promise.all(ids.map((id) => target.server.job(id)));
+    const jobs = await Promise.all(ids.map((id) => vouched(id) ?? target.server.job(id)));
     return ids.map((id, i) => classify(user, target, id, jobs[i]));
+  };
+
+  /** A vouched-for job the server would not release: what the lookup before it would have answered, unaudited like that answer. */
+  const recheck = async (user: PrintUser, target: PrintTarget, jobId: number): Promise<JobOutcome> => {
+    const now = classify(user, target, jobId, await target.server.job(jobId));
+    return 'outcome' in now ? now : { jobId, outcome: 'already-gone' };
   };
 
   const record = async (kind: 'print.release' | 'print.delete', user: PrintUser, target: PrintTarget, job: PrintJob, outcome: JobOutcome) =>
@@ -113,17 +127,24 @@ export function createHeldJobs(deps: HeldJobsDeps): HeldJobs {
     user: PrintUser,
     target: PrintTarget,
     selection: JobSelection,
-    perform: (job: PrintJob) => Promise<'done' | 'gone'>,
+    perform: (job: PrintJob) => Promise<'done' | 'gone' | JobOutcome>,
+    vouched: (id: number) => PrintJob | undefined = () => undefined,
   ): Promise<Result<readonly JobOutcome[], PrintUnavailable>> =>
     guarded(async () => {
       const outcomes: JobOutcome[] = [];
-      for (const job of await selected(user, target, selection)) {
+      for (const job of await selected(user, target, selection, vouched)) {
         if ('outcome' in job) {
           outcomes.push(job);
           continue;
         }
         const jobId = job.id;
-        const done = (await perform(job)) === 'done';
+        const performed = await perform(job);
+        recent.forget(deps.kioskId, user.id, target, jobId);
+        if (typeof performed === 'object') {
+          outcomes.push(performed);
+          continue;
+        }
+        const done = performed === 'done';
         const outcome: JobOutcome = done
           ? { jobId, outcome: kind === 'print.release' ? 'released' : 'deleted' }
           : { jobId, outcome: 'already-gone' };
@@ -134,12 +155,26 @@ export function createHeldJobs(deps: HeldJobsDeps): HeldJobs {
     });
 
   return {
-    list: (user, target) => guarded(async () => (await usersHeldJobs(user, target)).map(heldJobView)),
-    release: (user, target, selection) =>
-      act('print.release', user, target, selection, async (job) => {
-        if (job.queue !== target.releaseQueue && (await target.server.moveJob(job, target.releaseQueue)) === 'gone') return 'gone';
-        return target.server.releaseJob({ ...job, queue: target.releaseQueue });
+    list: (user, target) =>
+      guarded(async () => {
+        const jobs = await usersHeldJobs(user, target);
+        recent.remember(deps.kioskId, user.id, target, jobs);
+        return jobs.map(heldJobView);
       }),
+    release: (user, target, selection) => {
+      const vouchedIds = new Set<number>();
+      const vouched = (id: number) => {
+        const job = recent.releasable(deps.kioskId, user.id, target, id);
+        if (job) vouchedIds.add(id);
+        return job;
+      };
+      return act('print.release', user, target, selection, async (job) => {
+        if (job.queue !== target.releaseQueue && (await target.server.moveJob(job, target.releaseQueue)) === 'gone') return 'gone';
+        const released = await target.server.releaseJob({ ...job, queue: target.releaseQueue });
+        // Released, cancelled or moved since the listing: answered as the lookup would have answered it.
+        return released === 'gone' && vouchedIds.has(job.id) ? recheck(user, target, job.id) : released;
+      }, vouched);
+    },
     delete: (user, target, selection) => act('print.delete', user, target, selection, (job) => target.server.cancelJob(job)),
     printer: (target) => guarded(async () => printerCondition(await target.server.printerStatus(target.releaseQueue))),
   };

@@ -9,6 +9,8 @@ import type { PrinterStatus } from './printerCondition.js';
 export interface PrintServer {
   /** The administrator's name for the server, for messages and audit rows. */
   readonly name: string;
+  /** Where the server is (ipp://HOST:PORT): the scope of its job ids. */
+  readonly origin: string;
   /**
    * Held jobs (state pending-held) on the named queues, in no particular order: every owner's, or
    * with `owner`, at least those whose owner matches it by jobBelongsTo (an adapter may narrow

@@ -141,6 +141,24 @@ describe.each(CENTRAL_BACKENDS)('print release through the central store on %s',
     expect(JSON.stringify(audit)).toContain('central: release');
   });
 
+  it('a job on the kiosk\'s printer that the kiosk\'s listing just showed is released with Release-Job alone; someone else\'s there is still refused', async () => {
+    const id = await rig.cups.submit({ queue: 'lobby', user: 'ada', title: 'central: listed', body: 'CENTRAL-LISTED\n' });
+    const bobs = await rig.cups.submit({ queue: 'lobby', user: 'bob', title: 'central: bob on lobby', body: 'CENTRAL-BOB-LOBBY\n' });
+    const listed = await lobby.list(ada);
+    expect(listed.ok && listed.value.jobs.map((job) => job.id)).toContain(id);
+    const before = rig.lobby.jobs().length;
+    const answeredBefore = rig.cups.answeredOperations().length;
+    const released = await lobby.release(ada, { jobIds: [id] });
+    expect(released).toMatchObject({ ok: true, value: { outcomes: [{ jobId: id, outcome: 'released' }], printer: 'lobby' } });
+    // cupsd writes its access log a moment after it answers.
+    await vi.waitFor(() => expect(rig.cups.answeredOperations().slice(answeredBefore).filter((operation) => operation !== 'Get-Jobs')).toEqual(['Release-Job', 'Get-Printer-Attributes']));
+    expect(await lobby.release(ada, { jobIds: [bobs] })).toMatchObject({ ok: true, value: { outcomes: [{ jobId: bobs, outcome: 'refused', reason: 'unknown-job' }] } });
+    await rig.lobby.waitForJobs(before + 1);
+    expect(rig.lobby.receivedText()).toContain('CENTRAL-LISTED');
+    expect(rig.lobby.receivedText()).not.toContain('CENTRAL-BOB-LOBBY');
+    expect(await rig.target.server.job(bobs)).toMatchObject({ state: 'pending-held', queue: 'lobby' });
+  });
+
   it('the CLI of an enrolled kiosk signs in on its replica and lists through its central store', async () => {
     await eventually(() => lobbyKiosk.store.uow.repos.users.findByCard('7001'), 'ada in the lobby kiosk\'s replica');
     const id = await rig.cups.submit({ queue: 'followme', user: 'ada@corp.example', title: 'central: cli' });
