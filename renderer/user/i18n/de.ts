@@ -63,6 +63,7 @@ export const de: Catalogue = {
   'error.invalid-credentials': 'Benutzername oder Passwort falsch.',
   'error.invalid-credentials.card': 'Karten-/ID-Nummer oder PIN nicht erkannt.',
   'error.locked-out': 'Zu viele falsche Versuche. Versuchen Sie es in {minutes} Minuten erneut.',
+  'error.account-importing': 'Ihr Konto wird gerade importiert. Bitte versuchen Sie es in einer Minute erneut.',
   'error.user-disabled': 'Dieses Konto ist deaktiviert. Bitte wenden Sie sich an Ihre Systemverwaltung.',
   'error.daily-limit': 'Ihre ID-Nummer wurde zu oft geändert. Bitte wenden Sie sich an Ihre Systemverwaltung.',
   'error.pin-mismatch': 'Die beiden neuen PINs stimmen nicht überein.',

@@ -62,6 +62,7 @@ export const en = {
   'error.invalid-credentials': 'Wrong username or password.',
   'error.invalid-credentials.card': 'Card/ID number or PIN not recognised.',
   'error.locked-out': 'Too many wrong attempts. Try again in {minutes} minutes.',
+  'error.account-importing': 'Your account is being imported right now. Please try again in a minute.',
   'error.user-disabled': 'This account is disabled. Please contact your system administrator.',
   'error.daily-limit': 'Your ID number has been changed too many times. Please contact your system administrator for assistance.',
   'error.pin-mismatch': 'The two new PINs do not match.',

@@ -63,6 +63,7 @@ export const fr: Catalogue = {
   'error.invalid-credentials': "Nom d'utilisateur ou mot de passe incorrect.",
   'error.invalid-credentials.card': 'Numéro de carte/ID ou code PIN non reconnu.',
   'error.locked-out': 'Trop de tentatives erronées. Réessayez dans {minutes} minutes.',
+  'error.account-importing': 'Votre compte est en cours d’importation. Veuillez réessayer dans une minute.',
   'error.user-disabled': 'Ce compte est désactivé. Veuillez contacter votre administrateur système.',
   'error.daily-limit': "Votre numéro ID a été modifié trop de fois. Veuillez contacter votre administrateur système pour obtenir de l'aide.",
   'error.pin-mismatch': 'Les deux nouveaux codes PIN ne correspondent pas.',

@@ -17,7 +17,7 @@ import type { ChangeContext } from './cardChangeService.js';
 import { lockStateOf, recordFailedAttempt, recordSuccessfulSignIn } from './lockoutService.js';
 import { findTypedIdAttempts, recordTypedIdFailure } from './typedIdAttempts.js';
 import { createUserWebSession, type UserWebVia } from './userWebSessions.js';
-import { findUserRowByUsername, insertUserRow, isCardTaken, type UserRow } from './userRows.js';
+import { findUserRowByUsername, insertUserRow, isCardTaken, usernameHolder, type UserRow } from './userRows.js';
 import { visibleUser } from './visibleUsers.js';
 
 /** A refusal with the HTTP status it travels with; messages never repeat a password, PIN or typed number. */
@@ -105,6 +105,11 @@ export async function signInWithDirectory(ctx: CentralContext, username: string,
       if (!config['directory.create-users-on-login']) {
         await audit(tx, channel, null, answer.value.person.username, 'not-found', 'directory');
         return refuse(403, 'not-found', 'Your directory account has no badgekiosk account yet. Please contact your system administrator.');
+      }
+      // An import still publishing holds the name: creating the user now would collide with it.
+      if (await usernameHolder(wtx.db, answer.value.person.username)) {
+        await audit(tx, channel, null, answer.value.person.username, 'account-importing', 'directory');
+        return refuse(503, 'account-importing', 'Your account is being imported right now. Please try again in a minute.');
       }
       user = await createFromDirectory(tx, answer.value.person);
     }

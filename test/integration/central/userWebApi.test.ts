@@ -5,10 +5,14 @@ import { eventually, http, removeDir, tempDir, type AdminSession, type CentralPr
 import { setCentralConfig, startDirectoryCentral } from '../../support/directoryCentral.js';
 import { startTestSlapd, type TestSlapd } from '../../support/directorySlapd.js';
 import { userSignIn } from '../../support/userWebClient.js';
+import { addPendingUsers, beginImport, discardImport } from '../../../src/central/services/pendingImport.js';
+import { openCentralStorage } from '../../../src/central/storage/openCentralStorage.js';
+import { cryptoRandomSource } from '../../../src/platform/index.js';
 
 const PEOPLE = [
   { uid: 'ada', cn: 'Ada Lovelace', password: 'ada-pass', mail: 'ada@example.org', employeeNumber: '0047110815' },
   { uid: 'grace', cn: 'Grace Hopper', password: 'grace-pass', mail: 'grace@example.org' },
+  { uid: 'hedy', cn: 'Hedy Lamarr', password: 'hedy-pass', mail: 'hedy@example.org' },
 ];
 
 describe.each(CENTRAL_BACKENDS)('User web interface API on %s with a real directory', (backend) => {
@@ -18,13 +22,15 @@ describe.each(CENTRAL_BACKENDS)('User web interface API on %s with a real direct
   let central: CentralProcess;
   let admin: AdminSession;
   let kiosk: TestKiosk;
+  let db: string;
   const setConfig = (name: string, value: unknown) => setCentralConfig(admin, name, value);
 
   beforeAll(async () => {
     dir = await tempDir('bk-userweb-');
     dbs = await backendDatabases(backend, dir);
     slapd = await startTestSlapd(PEOPLE);
-    ({ central, admin } = await startDirectoryCentral(dir, await dbs.fresh('userweb'), slapd));
+    db = await dbs.fresh('userweb');
+    ({ central, admin } = await startDirectoryCentral(dir, db, slapd));
     kiosk = await enrollTestKiosk(central.url, admin, 'web-a');
   });
   afterAll(async () => {
@@ -163,5 +169,21 @@ describe.each(CENTRAL_BACKENDS)('User web interface API on %s with a real direct
       await slapd.resume();
     }
     expect((await userSignIn(central.url, { method: 'directory', username: 'grace', password: 'grace-pass' })).answer.status).toBe(200);
+  });
+  it('a first directory sign-in whose username a running import holds is refused for now, then creates the user (issue 11)', async () => {
+    const storage = await openCentralStorage(db);
+    try {
+      const now = Date.now();
+      await beginImport(storage, 'holds-hedy', 1, now);
+      expect(await addPendingUsers(storage, 'holds-hedy', [{ id: cryptoRandomSource.uuid(), username: 'Hedy', displayName: 'Hedy (import)', email: '', primaryCard: '86000001', secondaryCard: null, pinHash: null }], 0, now)).toEqual([]);
+      const held = await userSignIn(central.url, { method: 'directory', username: 'hedy', password: 'hedy-pass' });
+      expect(held.answer.status).toBe(503);
+      expect(held.answer.body.error).toMatchObject({ code: 'account-importing', message: expect.stringMatching(/being imported/) });
+      await discardImport(storage, 'holds-hedy', 1);
+    } finally {
+      await storage.close();
+    }
+    const created = await userSignIn(central.url, { method: 'directory', username: 'hedy', password: 'hedy-pass' });
+    expect(created.answer.status).toBe(200);
   });
 });
