@@ -4,9 +4,10 @@ import { adminForSession, adminForToken, type AdminIdentity } from '../services/
 import { kioskForTokenHash, touchKiosk, type KioskRow } from '../services/kioskRegistry.js';
 import type { KioskRequestLimit } from './kioskRequestLimit.js';
 import { KioskTokenCache } from './kioskTokenCache.js';
-import { KIOSK_API, KIOSK_VERSION_HEADER } from '../../protocol/index.js';
+import { KIOSK_VERSION_HEADER } from '../../protocol/index.js';
 import { KIOSK_TOKEN_PREFIX, sameSecret, sha256Hex } from '../security/secrets.js';
 import { errorBody } from './errorReplies.js';
+import { onePer } from '../onePer.js';
 
 export const SESSION_COOKIE = 'bk_admin';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -53,19 +54,14 @@ export interface KioskAuthOptions {
  */
 type KioskAuth = (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => void;
 type KioskCheck = (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction, options: KioskAuthOptions) => void;
-const kioskCheckByContext = new WeakMap<CentralContext, KioskCheck>();
+const kioskCheckOf = onePer(createKioskCheck);
 
 /**
  * The kiosk-token check of a kiosk route (changes, commands, live, print, self-association): one
  * token cache and one last-seen schedule per central store, not one per route file.
  */
 export function kioskAuth(ctx: CentralContext, options: KioskAuthOptions = {}): KioskAuth {
-  let check = kioskCheckByContext.get(ctx);
-  if (!check) {
-    check = createKioskCheck(ctx);
-    kioskCheckByContext.set(ctx, check);
-  }
-  const shared = check;
+  const shared = kioskCheckOf(ctx);
   return function requireKiosk(request, reply, done) {
     shared(request, reply, done, options);
   };

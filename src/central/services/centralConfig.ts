@@ -14,6 +14,7 @@ import { err, ok } from '../../core/index.js';
 import type { CentralDb, CentralStorage, WriteTx } from '../storage/centralStorage.js';
 import type { AdminWriteContext } from './adminUsers.js';
 import { appendAudit, type CentralAuditKind } from './centralAudit.js';
+import { onePer } from '../onePer.js';
 
 /** The configuration in force on the site: registry defaults overlaid with what administrators set. */
 export async function readConfig(db: CentralDb): Promise<ConfigValues> {
@@ -29,7 +30,14 @@ interface KeptConfig {
   generation: number;
 }
 
-const kept = new WeakMap<CentralStorage, KeptConfig>();
+const keptConfigOf = onePer((storage: CentralStorage): KeptConfig => {
+  const kept: KeptConfig = { values: null, generation: 0 };
+  storage.onAnnouncement(() => {
+    kept.generation++;
+    kept.values = null;
+  });
+  return kept;
+});
 
 /**
  * readConfig outside a transaction, kept in memory until the next announced commit (every config
@@ -41,15 +49,7 @@ const kept = new WeakMap<CentralStorage, KeptConfig>();
  */
 export async function currentConfig(storage: CentralStorage): Promise<ConfigValues> {
   if (storage.dialect !== 'sqlite') return readConfig(storage.db);
-  let entry = kept.get(storage);
-  if (!entry) {
-    const created: KeptConfig = { values: null, generation: 0 };
-    storage.onAnnouncement(() => {
-      created.generation++;
-      created.values = null;
-    });
-    kept.set(storage, (entry = created));
-  }
+  const entry = keptConfigOf(storage);
   storage.noticeOtherWriters();
   if (entry.values) return entry.values;
   const generation = entry.generation;

@@ -20,6 +20,7 @@ import {
 } from '../../core/index.js';
 import { createIppPrintServer } from '../../print/ippPrintServer.js';
 import type { CentralContext } from '../centralContext.js';
+import { onePer } from '../onePer.js';
 import { openPrintCredentials, sealPrintCredentials, type PrintCredentials } from '../security/printCredentials.js';
 import type { CentralDb, WriteTx } from '../storage/centralStorage.js';
 import { appendAudit } from './centralAudit.js';
@@ -145,16 +146,7 @@ export async function printTargetForKiosk(ctx: CentralContext, kioskId: string):
 }
 
 // Routes build their held-job rules per request; what a kiosk's listing vouches for lives as long as the process.
-const recentListings = new WeakMap<CentralContext, RecentListings>();
-
-function recentListingsOf(ctx: CentralContext): RecentListings {
-  let recent = recentListings.get(ctx);
-  if (!recent) {
-    recent = new RecentListings(ctx.clock);
-    recentListings.set(ctx, recent);
-  }
-  return recent;
-}
+const recentListingsOf = onePer((ctx: CentralContext) => new RecentListings(ctx.clock));
 
 /** Held-job rules for one kiosk, audited into the central store's audit (actor null: the kiosk's user acted). */
 export function centralHeldJobs(ctx: CentralContext, kioskId: string): HeldJobs {

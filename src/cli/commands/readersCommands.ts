@@ -1,6 +1,5 @@
 import { UsageError, type CliCommand, type CliContext } from '../cliCommand.js';
-import { parseOptions } from '../parseOptions.js';
-import { integerOption } from '../parseOptions.js';
+import { integerOption, parseOptions } from '../parseOptions.js';
 import { FRAMER_OPTIONS, SERIAL_OPTIONS, framerSettings, presetOption, serialSettings } from '../readers/readerOptions.js';
 import { createCardSource } from '../../devices/cardSources.js';
 import { checkReaderConfig } from '../../devices/readerConfig.js';

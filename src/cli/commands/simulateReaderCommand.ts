@@ -1,6 +1,5 @@
 import { UsageError, type CliCommand } from '../cliCommand.js';
-import { parseOptions, requireOption } from '../parseOptions.js';
-import { integerOption } from '../parseOptions.js';
+import { integerOption, parseOptions, requireOption } from '../parseOptions.js';
 import { presetOption } from '../readers/readerOptions.js';
 import { bytesToHex } from '../../devices/framer.js';
 import { loadSerialport } from '../../devices/serialCardSource.js';
