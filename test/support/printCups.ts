@@ -111,6 +111,23 @@ export async function startTestCups(options: TestCupsOptions = {}): Promise<Test
     return stdout;
   };
 
+  const answeredOperations = (): string[] => {
+    // Each line ends with the operation and its status: `… "POST /jobs/7 HTTP/1.1" 200 160 Release-Job successful-ok`.
+    const log = readFileSync(path.join(dir, 'log', 'access_log'), 'utf8');
+    return log.split('\n').flatMap((line) => /"POST [^"]*" \d+ \d+ (\S+) \S+$/.exec(line)?.[1] ?? []);
+  };
+  // cupsd writes a request's access-log line after its answer has gone out, so lp can return before
+  // its Send-Document is logged; a test that counts operations from "now" would then see it late.
+  let submitted = 0;
+  const documentsLogged = async (count: number): Promise<void> => {
+    const deadline = Date.now() + 5_000;
+    const logged = () => answeredOperations().filter((operation) => operation === 'Send-Document' || operation === 'Print-Job').length;
+    while (logged() < count) {
+      if (Date.now() > deadline) throw new Error(`cupsd logged ${logged()} submitted documents after 5 s, expected ${count}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  };
+
   return {
     port,
     url: `ipp://127.0.0.1:${port}`,
@@ -125,17 +142,15 @@ export async function startTestCups(options: TestCupsOptions = {}): Promise<Test
         const out = await run('lp', ['-d', job.queue, '-U', job.user, '-t', job.title, ...(job.copies ? ['-n', String(job.copies)] : []), file]);
         const match = /request id is .+-(\d+) /.exec(out);
         if (!match) throw new Error(`lp gave no job id: ${out}`);
+        submitted += 1;
+        if (options.logEveryRequest) await documentsLogged(submitted);
         return Number(match[1]);
       } finally {
         rmSync(file, { force: true });
       }
     },
     run,
-    answeredOperations() {
-      // Each line ends with the operation and its status: `… "POST /jobs/7 HTTP/1.1" 200 160 Release-Job successful-ok`.
-      const log = readFileSync(path.join(dir, 'log', 'access_log'), 'utf8');
-      return log.split('\n').flatMap((line) => /"POST [^"]*" \d+ \d+ (\S+) \S+$/.exec(line)?.[1] ?? []);
-    },
+    answeredOperations,
     pause: halt,
     resume: start,
     async stop() {
