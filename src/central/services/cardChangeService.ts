@@ -14,6 +14,7 @@ import {
   type Result,
 } from '../../core/index.js';
 import type { CentralDb, WriteTx } from '../storage/centralStorage.js';
+import { preparedQuery } from '../storage/preparedQuery.js';
 import { isCardTaken, setCardNumber, toUser, type UserRow } from './userRows.js';
 
 /** Where a change is made: inside one write transaction; kioskId null for the web and the CLI. */
@@ -32,14 +33,14 @@ export interface CardChangeOutcome {
 
 /** Card/ID changes of this user since the start of the site's calendar day: kiosks and web together. */
 export async function cardChangesToday(db: CentralDb, userId: string, now: number, timezone: string): Promise<number> {
-  const counted = await db
-    .selectFrom('card_changes')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .where('user_id', '=', userId)
-    .where('at', '>=', startOfSiteDay(now, timezone))
-    .executeTakeFirst();
+  const [counted] = await cardChangesSince(db, userId, startOfSiteDay(now, timezone));
   return Number(counted?.n ?? 0);
 }
+
+// Every sign-in's profile and every change ask it.
+const cardChangesSince = preparedQuery((db: CentralDb, userId: string, since: number) =>
+  db.selectFrom('card_changes').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', userId).where('at', '>=', since),
+);
 
 /** Writes the number and records the change that the daily limit counts (the one place that does). */
 async function recordCardChange(

@@ -1,5 +1,6 @@
 import type { AuditKind, AuditOutcome } from '../../core/index.js';
 import type { CentralDb } from '../storage/centralStorage.js';
+import { preparedQuery } from '../storage/preparedQuery.js';
 
 /**
  * Kinds the central store adds to the kiosk's audit kinds: commands pushed by kiosks, kiosk
@@ -48,22 +49,14 @@ export interface CentralAuditQuery {
 }
 
 export async function appendAudit(db: CentralDb, event: CentralAuditEvent): Promise<void> {
-  await db
-    .insertInto('audit')
-    .values({
-      id: event.id,
-      at: event.at,
-      kind: event.kind,
-      outcome: event.outcome,
-      user_id: event.userId,
-      username: event.username,
-      kiosk_id: event.kioskId,
-      actor: event.actor,
-      code: event.code,
-      details: JSON.stringify(event.details),
-    })
-    .execute();
+  await insertAudit(db, event.id, event.at, event.kind, event.outcome, event.userId, event.username, event.kioskId, event.actor, event.code, JSON.stringify(event.details));
 }
+
+// Nearly every request that changes something writes one.
+const insertAudit = preparedQuery(
+  (db: CentralDb, id: string, at: number, kind: string, outcome: AuditOutcome, userId: string | null, username: string | null, kioskId: string | null, actor: string | null, code: string | null, details: string) =>
+    db.insertInto('audit').values({ id, at, kind, outcome, user_id: userId, username, kiosk_id: kioskId, actor, code, details }),
+);
 
 /** Newest first. */
 export async function queryAudit(db: CentralDb, query: CentralAuditQuery): Promise<CentralAuditEvent[]> {

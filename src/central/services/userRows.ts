@@ -2,6 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import { fail, ok, usernameExists, usernameKey, type CardField, type DomainError, type NewUser, type Result, type User } from '../../core/index.js';
 import type { UsersTable } from '../storage/centralTables.js';
 import type { CentralDb, WriteTx } from '../storage/centralStorage.js';
+import { preparedQuery } from '../storage/preparedQuery.js';
 import { visibleUser } from './visibleUsers.js';
 
 export type UserRow = Selectable<UsersTable>;
@@ -29,8 +30,13 @@ export async function findUserRow(db: CentralDb, id: string): Promise<UserRow | 
 
 /** Whatever the case: usernames are unique by lower(username) (m008). */
 export async function findUserRowByUsername(db: CentralDb, username: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where(sql<string>`lower(username)`, '=', sql<string>`lower(${username})`).where(visibleUser()).executeTakeFirst();
+  return (await usersByUsername(db, username))[0];
 }
+
+// Every sign-in by username runs this, twice (before the directory is asked, and in the write).
+const usersByUsername = preparedQuery((db: CentralDb, username: string) =>
+  db.selectFrom('users').selectAll().where(sql<string>`lower(username)`, '=', sql<string>`lower(${username})`).where(visibleUser()),
+);
 
 /**
  * Who holds this username, whatever its case, counting rows of an import still publishing: they

@@ -1,5 +1,6 @@
 import type { CentralDb, WriteTx } from '../storage/centralStorage.js';
 import { newSecret, sha256Hex } from '../security/secrets.js';
+import { preparedQuery } from '../storage/preparedQuery.js';
 
 export type UserWebVia = 'directory' | 'card';
 
@@ -26,17 +27,21 @@ export async function createUserWebSession(tx: WriteTx, userId: string, via: Use
     await tx.db.deleteFrom('user_web_sessions').where('last_seen_at', '<=', now - idleMs).execute();
     purgedAt = now;
   }
-  await tx.db
-    .insertInto('user_web_sessions')
-    .values({ id_hash: sha256Hex(sessionId), user_id: userId, csrf_token: csrfToken, via, created_at: now, last_seen_at: now })
-    .execute();
+  await insertSession(tx.db, sha256Hex(sessionId), userId, csrfToken, via, now);
   return { sessionId, csrfToken };
 }
+
+const insertSession = preparedQuery((db: CentralDb, idHash: string, userId: string, csrfToken: string, via: UserWebVia, now: number) =>
+  db.insertInto('user_web_sessions').values({ id_hash: idHash, user_id: userId, csrf_token: csrfToken, via, created_at: now, last_seen_at: now }),
+);
+
+// Every request of a signed-in user looks its session up.
+const sessionByIdHash = preparedQuery((db: CentralDb, idHash: string) => db.selectFrom('user_web_sessions').selectAll().where('id_hash', '=', idHash));
 
 /** The session's user, or undefined when unknown or idle longer than idleMs (then it is gone). */
 export async function userWebSession(db: CentralDb, sessionId: string, now: number, idleMs: number): Promise<UserWebIdentity | undefined> {
   const idHash = sha256Hex(sessionId);
-  const row = await db.selectFrom('user_web_sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+  const [row] = await sessionByIdHash(db, idHash);
   if (!row) return undefined;
   if (Number(row.last_seen_at) <= now - idleMs) {
     await db.deleteFrom('user_web_sessions').where('id_hash', '=', idHash).execute();
