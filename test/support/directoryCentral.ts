@@ -11,6 +11,13 @@ export async function setCentralConfig(admin: AdminSession, name: string, value:
   if (answer.status !== 200) throw new Error(`config ${name}: ${JSON.stringify(answer.body)}`);
 }
 
+/** An applied directory sync through the admin route; its report, failing with the server's answer otherwise. */
+export async function syncAsAdmin(admin: AdminSession) {
+  const answer = await admin.call('POST', '/api/v1/admin/directory/sync', { dryRun: false });
+  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+  return answer.body;
+}
+
 /**
  * A real `badgekiosk central` process wired to a test slapd: an administrator, the service
  * account's password in a 0600 file given with --directory-bind-password-file, and the

@@ -19,6 +19,7 @@ const syncReportSchema = z.object({
   keptSelfService: z.array(named),
   cardConflicts: z.array(z.object({ username: z.string(), cardNumber: z.string(), reason: z.string() })),
   usernameConflicts: z.array(z.object({ username: z.string(), clashesWith: z.string() })),
+  beingImported: z.array(named),
   disabled: z.array(named),
   enabled: z.array(named),
 });
@@ -48,6 +49,7 @@ export function registerAdminDirectoryRoutes(app: FastifyInstance, ctx: CentralC
       keptSelfService: [...plan.keepSelfService],
       cardConflicts: [...plan.cardConflicts],
       usernameConflicts: [...plan.usernameConflicts],
+      beingImported: [...plan.beingImported],
       disabled: plan.disable.map((c) => ({ username: c.username })),
       enabled: plan.enable.map((c) => ({ username: c.username })),
     };

@@ -11,7 +11,7 @@ import type { CentralContext } from '../centralContext.js';
 import type { WriteTx } from '../storage/centralStorage.js';
 import { appendAudit } from './centralAudit.js';
 import { readConfig } from './centralConfig.js';
-import { findUserRow, insertUserRows, setCardNumber, updateUserRow } from './userRows.js';
+import { findUserRow, insertUserRows, setCardNumber, updateUserRow, usernamesHeldByImports } from './userRows.js';
 import { visibleUser } from './visibleUsers.js';
 
 export interface DirectorySyncReport {
@@ -85,7 +85,7 @@ export async function syncDirectory(
   if (!people.ok) return people;
   const report = await ctx.storage.write(async (tx) => {
     const { users, holders } = await currentUsers(tx);
-    const plan = planDirectorySync(people.value, users, holders);
+    const plan = planDirectorySync(people.value, users, holders, await usernamesHeldByImports(tx.db));
     const counts = syncPlanCounts(plan);
     if (!options.dryRun) {
       const now = ctx.clock.now();

@@ -46,6 +46,13 @@ export async function usernameHolder(db: CentralDb, username: string): Promise<P
   return db.selectFrom('users').select(['id', 'username']).where(sql<string>`lower(username)`, '=', sql<string>`lower(${username})`).executeTakeFirst();
 }
 
+/** The usernames (by usernameKey) that imports still publishing hold: no users yet, but taken. */
+export async function usernamesHeldByImports(db: CentralDb): Promise<Set<string>> {
+  const pending = db.selectFrom('user_imports').select('id').where('state', '=', 'pending');
+  const rows = await db.selectFrom('users').select('username').where('import_id', 'in', pending).execute();
+  return new Set(rows.map((row) => usernameKey(row.username)));
+}
+
 export async function isCardTaken(db: CentralDb, cardNumber: string, exceptUser?: { id: string; field: CardField }): Promise<boolean> {
   const row = await db.selectFrom('card_numbers').select(['user_id', 'field']).where('number', '=', cardNumber).executeTakeFirst();
   if (!row) return false;

@@ -30,6 +30,7 @@ function describePlan(plan: DirectorySyncPlan): string[] {
     ...plan.keepSelfService.map((c) => `kept      ${c.username}: changed their Card/ID number since the last sync`),
     ...plan.cardConflicts.map((c) => `conflict  ${c.username}: Card/ID number ${c.cardNumber} ${c.reason}; not assigned`),
     ...plan.usernameConflicts.map((c) => `conflict  ${c.username}: username already exists as ${c.clashesWith} (usernames ignore case); not synced`),
+    ...plan.beingImported.map((c) => `importing ${c.username}: a user import still running holds this username; not synced until it is published`),
     ...plan.disable.map((c) => `disable   ${c.username}: no longer in the directory`),
     ...plan.enable.map((c) => `enable    ${c.username}: back in the directory`),
   ];

@@ -32,6 +32,8 @@ export interface DirectorySyncPlan {
   readonly cardConflicts: readonly CardConflict[];
   /** Directory people whose username differs only in case from a user's or an earlier person's: left alone. */
   readonly usernameConflicts: readonly { readonly username: string; readonly clashesWith: string }[];
+  /** Directory people whose username an import still publishing holds: left alone until it is published. */
+  readonly beingImported: readonly { readonly username: string }[];
   readonly disable: readonly { readonly userId: string; readonly username: string }[];
   /** Users sync had disabled who are back in the directory. */
   readonly enable: readonly { readonly userId: string; readonly username: string }[];
@@ -45,9 +47,14 @@ export interface DirectorySyncPlan {
  * names and emails follow the directory; the card attribute becomes the primary number unless the
  * user changed theirs through self-service since the last sync, and never by taking another user's
  * number (reported instead); managed users no longer in the directory are disabled, never deleted.
- * Users the directory never managed and does not list are left alone. Pure: the central store applies it.
+ * Users the directory never managed and does not list are left alone. A username a pending import
+ * holds (`importing`, by usernameKey) is skipped: the import's user is not a user yet, and creating
+ * one beside it would break the unique index; the first sync after publishing adopts it.
+ * Pure: the central store applies it.
  */
-export function planDirectorySync(people: readonly DirectoryPerson[], users: readonly SyncedUser[], cardHolders: ReadonlyMap<string, string>): DirectorySyncPlan {
+export function planDirectorySync(
+  people: readonly DirectoryPerson[], users: readonly SyncedUser[], cardHolders: ReadonlyMap<string, string>, importing: ReadonlySet<string> = new Set(),
+): DirectorySyncPlan {
   const byUsername = new Map(users.map((user) => [user.username, user]));
   const byKey = new Map(users.map((user) => [usernameKey(user.username), user]));
   const holders = new Map(cardHolders);
@@ -55,7 +62,7 @@ export function planDirectorySync(people: readonly DirectoryPerson[], users: rea
     create: [] as DirectorySyncPlan['create'][number][], update: [] as DirectorySyncPlan['update'][number][],
     adopt: [] as DirectorySyncPlan['adopt'][number][], setCard: [] as DirectorySyncPlan['setCard'][number][],
     keepSelfService: [] as { username: string }[], cardConflicts: [] as CardConflict[],
-    usernameConflicts: [] as { username: string; clashesWith: string }[],
+    usernameConflicts: [] as { username: string; clashesWith: string }[], beingImported: [] as { username: string }[],
     disable: [] as DirectorySyncPlan['disable'][number][], enable: [] as DirectorySyncPlan['enable'][number][],
     syncedCards: [] as DirectorySyncPlan['syncedCards'][number][], unchanged: 0,
   };
@@ -87,6 +94,10 @@ export function planDirectorySync(people: readonly DirectoryPerson[], users: rea
     if (!user && clash) {
       // Usernames are unique whatever their case: neither created beside nor merged into the other.
       plan.usernameConflicts.push({ username: person.username, clashesWith: clash.username });
+      continue;
+    }
+    if (!user && importing.has(key)) {
+      plan.beingImported.push({ username: person.username });
       continue;
     }
     if (!user) {
@@ -132,7 +143,8 @@ export function planDirectorySync(people: readonly DirectoryPerson[], users: rea
 export function syncPlanCounts(plan: DirectorySyncPlan): Readonly<Record<string, number>> {
   return {
     created: plan.create.length, updated: plan.update.length, adopted: plan.adopt.length, cardsSet: plan.setCard.length,
-    keptSelfService: plan.keepSelfService.length, cardConflicts: plan.cardConflicts.length, usernameConflicts: plan.usernameConflicts.length, disabled: plan.disable.length,
+    keptSelfService: plan.keepSelfService.length, cardConflicts: plan.cardConflicts.length, usernameConflicts: plan.usernameConflicts.length,
+    beingImported: plan.beingImported.length, disabled: plan.disable.length,
     enabled: plan.enable.length, unchanged: plan.unchanged,
   };
 }

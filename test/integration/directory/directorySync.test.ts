@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { removeDir, runCli, tempDir, type AdminSession, type CentralProcess } from '../../support/centralProcess.js';
-import { startDirectoryCentral } from '../../support/directoryCentral.js';
+import { startDirectoryCentral, syncAsAdmin } from '../../support/directoryCentral.js';
 import { SLAPD_PEOPLE, startTestSlapd, type TestSlapd } from '../../support/directorySlapd.js';
 import { userSignIn } from '../../support/userWebClient.js';
 
@@ -18,11 +18,7 @@ describe('directory sync and directory test', () => {
   const cli = (args: string[], input?: string) =>
     runCli(['--data-dir', dir, 'central', 'directory', ...args, '--db', db, '--directory-bind-password-file', passwordFile], input === undefined ? {} : { input });
   const user = async (username: string) => (await admin.call('GET', `/api/v1/admin/users?search=${username}`)).body.users.find((u: { username: string }) => u.username === username);
-  const sync = async () => {
-    const answer = await admin.call('POST', '/api/v1/admin/directory/sync', { dryRun: false });
-    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-    return answer.body;
-  };
+  const sync = () => syncAsAdmin(admin);
 
   beforeAll(async () => {
     dir = await tempDir('bk-dirsync-');

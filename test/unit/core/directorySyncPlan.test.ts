@@ -47,6 +47,13 @@ describe('planDirectorySync', () => {
     expect(respelled.disable).toEqual([]);
   });
 
+  it('skips a person whose username a pending import holds, whatever its case: not created, and their number not claimed', () => {
+    const plan = planDirectorySync([person('hedy', '777'), person('Grace', null), person('ada', '777')], [], new Map(), new Set(['hedy', 'grace']));
+    expect(plan.beingImported).toEqual([{ username: 'hedy' }, { username: 'Grace' }]);
+    expect(plan.create.map((c) => [c.person.username, c.primaryCard])).toEqual([['ada', '777']]);
+    expect(syncPlanCounts(plan)).toMatchObject({ beingImported: 2, created: 1, cardConflicts: 0, disabled: 0 });
+  });
+
   it('disables managed users gone from the directory, leaves unmanaged ones alone, and enables returning ones', () => {
     const plan = planDirectorySync(
       [person('back', null)],
@@ -60,6 +67,6 @@ describe('planDirectorySync', () => {
 
   it('changes nothing for a user already in step', () => {
     const plan = planDirectorySync([person('ada', '111')], [user('ada', '111', { syncedCard: '111', disabledBySync: false })], new Map([['111', 'ada']]));
-    expect(syncPlanCounts(plan)).toEqual({ created: 0, updated: 0, adopted: 0, cardsSet: 0, keptSelfService: 0, cardConflicts: 0, usernameConflicts: 0, disabled: 0, enabled: 0, unchanged: 1 });
+    expect(syncPlanCounts(plan)).toEqual({ created: 0, updated: 0, adopted: 0, cardsSet: 0, keptSelfService: 0, cardConflicts: 0, usernameConflicts: 0, beingImported: 0, disabled: 0, enabled: 0, unchanged: 1 });
   });
 });
