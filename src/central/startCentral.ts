@@ -83,8 +83,12 @@ export async function startCentral(options: StartCentralOptions): Promise<Runnin
     const stopSweeper = startPrintExpirySweeper(ctx, server.app.log);
     // An import a dead process left half-written is invisible already; this removes (or, if it was
     // published, finishes) it in the background, so the store answers meanwhile.
-    const swept = sweepImports(storage, clock.now()).then(
-      (done) => { if (done.discarded + done.settled > 0) server.app.log.info({ imports: done }, 'finished imports left by a stopped central process'); },
+    const stopSweep = new AbortController();
+    const swept = sweepImports(storage, clock.now(), stopSweep.signal).then(
+      (done) => {
+        if (done.discarded + done.settled > 0) server.app.log.info({ imports: done }, 'finished imports left by a stopped central process');
+        if (done.stopped) server.app.log.info('stopping: the rest of the imports left by a stopped central process are finished at the next start');
+      },
       (error: unknown) => server.app.log.error({ err: error }, 'could not sweep imports left by a stopped central process'),
     );
     const port = (server.app.server.address() as AddressInfo).port;
@@ -99,6 +103,8 @@ export async function startCentral(options: StartCentralOptions): Promise<Runnin
         closing ??= (async () => {
           stopSchedule();
           stopSweeper();
+          // A large import left published settles for up to a minute: stopping waits for one chunk.
+          stopSweep.abort();
           await swept;
           // A client still sending a body (or never reading its answer) would hold the close
           // forever: after the grace period its connection is cut; its transaction never commits.

@@ -102,10 +102,12 @@ function* chunks(rows: number, dialect: CentralDialect): Generator<[number, numb
 /**
  * Gives a published import's rows their change-feed sequences and drops the marker, a chunk per
  * transaction. A row someone changed meanwhile already has a sequence and keeps it. Safe to run
- * twice at once (two processes starting): a settled row no longer matches.
+ * twice at once (two processes starting): a settled row no longer matches. `stop` (a process
+ * stopping) ends it between chunks; the rows are visible meanwhile and the next start finishes them.
  */
-export async function settleImport(storage: CentralStorage, importId: string, rows: number): Promise<void> {
+export async function settleImport(storage: CentralStorage, importId: string, rows: number, stop?: AbortSignal): Promise<boolean> {
   for (const [low, high] of chunks(rows, storage.dialect)) {
+    if (stop?.aborted) return false;
     await storage.write(async (tx) => {
       const first = await tx.reserveSeqs(high - low);
       // One statement per chunk: each row is rewritten once (on PostgreSQL every rewrite adds index entries, the trigram ones included).
@@ -118,12 +120,17 @@ export async function settleImport(storage: CentralStorage, importId: string, ro
     await yieldToEventLoop();
   }
   await storage.write((tx) => tx.db.deleteFrom('user_imports').where('id', '=', importId).where('state', '=', 'published').execute());
+  return true;
 }
 
-/** Removes every row of an import that was never published, a chunk per transaction, then the import. */
-export async function discardImport(storage: CentralStorage, importId: string, rows: number): Promise<void> {
+/**
+ * Removes every row of an import that was never published, a chunk per transaction, then the
+ * import. `stop` ends it between chunks: the rest stays invisible until the next sweep.
+ */
+export async function discardImport(storage: CentralStorage, importId: string, rows: number, stop?: AbortSignal): Promise<boolean> {
   lastHeartbeat.delete(importId);
   for (const [low, high] of chunks(rows, storage.dialect)) {
+    if (stop?.aborted) return false;
     await storage.write(async (tx) => {
       const ids = tx.db.selectFrom('users').select('id')
         .where('import_id', '=', importId).where('import_position', '>=', low).where('import_position', '<', high);
@@ -133,6 +140,7 @@ export async function discardImport(storage: CentralStorage, importId: string, r
     await yieldToEventLoop();
   }
   await storage.write((tx) => tx.db.deleteFrom('user_imports').where('id', '=', importId).where('state', '=', 'pending').execute());
+  return true;
 }
 
 function isGone(owner: string, heartbeatAt: number, now: number): boolean {
@@ -150,17 +158,19 @@ function isGone(owner: string, heartbeatAt: number, now: number): boolean {
 
 /**
  * Finishes what dead processes left: discards imports that never flipped, settles those that did.
- * Run when a central process starts and before each import. Returns what it did, for the log.
+ * Run when a central process starts and before each import. Returns what it finished, for the log.
+ * `stop` (the process stopping: a large import can take a minute to settle) ends it between two
+ * chunks; every step is safe to resume, and the next start does.
  */
-export async function sweepImports(storage: CentralStorage, now: number): Promise<{ discarded: number; settled: number }> {
+export async function sweepImports(storage: CentralStorage, now: number, stop?: AbortSignal): Promise<{ discarded: number; settled: number; stopped: boolean }> {
   const imports = await storage.db.selectFrom('user_imports').selectAll().execute();
-  const done = { discarded: 0, settled: 0 };
+  const done = { discarded: 0, settled: 0, stopped: false };
   for (const found of imports) {
     if (found.state === 'published') {
-      await settleImport(storage, found.id, Number(found.rows));
+      if (!(await settleImport(storage, found.id, Number(found.rows), stop))) return { ...done, stopped: true };
       done.settled++;
     } else if (isGone(found.owner, Number(found.heartbeat_at), now)) {
-      await discardImport(storage, found.id, Number(found.rows));
+      if (!(await discardImport(storage, found.id, Number(found.rows), stop))) return { ...done, stopped: true };
       done.discarded++;
     }
   }

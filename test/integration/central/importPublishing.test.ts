@@ -143,7 +143,7 @@ describe.each(CENTRAL_BACKENDS)('an import published in short transactions on %s
     await storage.write((tx) => publishImport(tx, 'flipped-import'));
     const seqBefore = await storage.latestSeq();
 
-    expect(await sweepImports(storage, now)).toEqual({ discarded: 1, settled: 1 });
+    expect(await sweepImports(storage, now)).toEqual({ discarded: 1, settled: 1, stopped: false });
     const byPrefix = async (prefix: string) => (await storage.db.selectFrom('users').select(['username', 'import_id', 'seq']).where('username', 'like', `${prefix}%`).orderBy('username').execute())
       .map((row) => [row.username, row.import_id, Number(row.seq) > seqBefore]);
     expect(await byPrefix('dead')).toEqual([]);
@@ -154,7 +154,38 @@ describe.each(CENTRAL_BACKENDS)('an import published in short transactions on %s
     expect((await storage.db.selectFrom('user_imports').select('id').execute()).map((row) => row.id)).toEqual(['live-import']);
 
     // A heartbeat older than ten minutes is dead wherever its process ran.
-    expect(await sweepImports(storage, now + 11 * 60_000)).toEqual({ discarded: 1, settled: 0 });
+    expect(await sweepImports(storage, now + 11 * 60_000)).toEqual({ discarded: 1, settled: 0, stopped: false });
     expect(await byPrefix('live')).toEqual([]);
+  });
+
+  it('a sweep told to stop (the process stopping) ends after the chunk in hand; the published rows stay visible and the next sweep finishes both imports', async () => {
+    const exited = spawnSync(process.execPath, ['-e', '']).pid;
+    const users = (prefix: string, count: number, cardBase: number) => Array.from({ length: count }, (_, i) => ({
+      id: cryptoRandomSource.uuid(), username: `${prefix}${i}`, displayName: prefix, email: '', primaryCard: String(cardBase + i), secondaryCard: null, pinHash: null,
+    }));
+    const now = Date.now();
+    await beginImport(storage, 'stop-published', 3 * CHUNK, now);
+    expect(await addPendingUsers(storage, 'stop-published', users('stoppub', 3 * CHUNK, 86_000_000), 0, now)).toEqual([]);
+    await storage.write((tx) => publishImport(tx, 'stop-published'));
+    await beginImport(storage, 'stop-dead', 2 * CHUNK, now);
+    expect(await addPendingUsers(storage, 'stop-dead', users('stopdead', 2 * CHUNK, 87_000_000), 0, now)).toEqual([]);
+    await storage.write((tx) => tx.db.updateTable('user_imports').set({ owner: `${os.hostname()}/${exited}/a-boot-long-gone` }).where('id', '=', 'stop-dead').execute());
+
+    // Stopped while the first chunk is written: the sweep must not start a second.
+    const stop = new AbortController();
+    const stopping = Object.create(storage, {
+      write: { value: <T>(fn: (tx: WriteTx) => Promise<T>) => storage.write(fn).finally(() => stop.abort()) },
+    }) as CentralStorage;
+    const marked = async (id: string) => Number((await storage.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).where('import_id', '=', id).executeTakeFirstOrThrow()).n);
+    expect(await sweepImports(stopping, now, stop.signal)).toEqual({ discarded: 0, settled: 0, stopped: true });
+    expect(await marked('stop-published') + await marked('stop-dead')).toBe(5 * CHUNK - CHUNK);
+    expect((await storage.db.selectFrom('user_imports').select('id').where('id', 'like', 'stop-%').orderBy('id').execute()).map((row) => row.id)).toEqual(['stop-dead', 'stop-published']);
+    expect((await findUserRowByUsername(storage.db, `stoppub${3 * CHUNK - 1}`))?.import_id).toBe('stop-published');
+    expect(await findUserRowByUsername(storage.db, 'stopdead0')).toBeUndefined();
+
+    expect(await sweepImports(storage, now)).toEqual({ discarded: 1, settled: 1, stopped: false });
+    expect(await marked('stop-published') + await marked('stop-dead')).toBe(0);
+    expect(await storage.db.selectFrom('users').select('id').where('username', 'like', 'stopdead%').execute()).toEqual([]);
+    expect(Number((await storage.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).where('username', 'like', 'stoppub%').where('seq', '>', 0).executeTakeFirstOrThrow()).n)).toBe(3 * CHUNK);
   });
 });
