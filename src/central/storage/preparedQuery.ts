@@ -12,7 +12,7 @@ import type { CentralDb } from './centralStorage.js';
  * argument that is undefined is bound as null, since a compiled statement cannot drop a column.
  */
 export function preparedQuery<A extends readonly unknown[], R>(build: (db: CentralDb, ...args: A) => Compilable<R>): (db: CentralDb, ...args: A) => Promise<R[]> {
-  const compiled = new WeakMap<object, { readonly sql: string; readonly slots: readonly Slot[]; readonly query: CompiledQuery<R>['query'] }>();
+  const compiled = new WeakMap<object, { readonly sql: string; readonly slots: readonly Slot[] }>();
   return async (db, ...args) => {
     const dialect = dialectKey(db);
     if (dialect === undefined) return (await db.executeQuery(build(db, ...args))).rows;
@@ -27,7 +27,7 @@ export function preparedQuery<A extends readonly unknown[], R>(build: (db: Centr
       });
       const missing = placeholders.findIndex((_, i) => !slots.some((slot) => 'argument' in slot && slot.argument === i));
       if (missing >= 0) throw new Error(`preparedQuery: argument ${missing} does not reach the query as a bound value: ${query.sql}`);
-      prepared = { sql: query.sql, slots, query: query.query };
+      prepared = { sql: query.sql, slots };
       compiled.set(dialect, prepared);
     }
     const parameters = prepared.slots.map((slot) => ('argument' in slot ? (args[slot.argument] ?? null) : slot.constant));
